@@ -1,0 +1,22 @@
+package ai.nesa.aivm.sdk;
+
+import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
+
+/**
+ * The asynchronous twin of {@link AivmClient}: the same services with the same method names,
+ * returning {@link java.util.concurrent.CompletableFuture}s. It shares the synchronous client's
+ * pool and settings; closing either closes both.
+ *
+ * @since 0.1.0
+ */
+public interface AivmClientAsync extends AutoCloseable {
+
+  /** The model catalog. */
+  ModelRegistryAsync models();
+
+  /** The synchronous twin. */
+  AivmClient sync();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,28 @@
+package ai.nesa.aivm.sdk.internal.http;
+
+import java.time.Instant;
+import okhttp3.Headers;
+
+/**
+ * A whole gateway answer, body included: an attempt counts as done only once its body has
+ * arrived, so a connection reset mid-body is a failed attempt like any other.
+ *
+ * @param status the HTTP status
+ * @param headers the response headers
+ * @param body the body bytes
+ * @param receivedAt when the answer arrived, by the client's clock
+ */
+public record ApiResponse(int status, Headers headers, byte[] body, Instant receivedAt) {
+
+  public String requestId() {
+    return headers.get("X-Request-Id");
+  }
+
+  public String contentType() {
+    return headers.get("Content-Type");
+  }
+
+  public boolean isSuccessful() {
+    return status >= 200 && status < 300;
+  }
+}

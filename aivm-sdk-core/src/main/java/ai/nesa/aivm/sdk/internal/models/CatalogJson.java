@@ -1,0 +1,521 @@
+package ai.nesa.aivm.sdk.internal.models;
+
+import ai.nesa.aivm.sdk.Address;
+import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.Hash32;
+import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.models.Author;
+import ai.nesa.aivm.sdk.models.RatingSummary;
+import ai.nesa.aivm.sdk.models.UsageCounts;
+import ai.nesa.aivm.sdk.models.Benchmark;
+import ai.nesa.aivm.sdk.models.ModelVersion;
+import ai.nesa.aivm.sdk.models.ModelSummary;
+import ai.nesa.aivm.sdk.models.ModelDetails;
+import ai.nesa.aivm.sdk.models.Review;
+import ai.nesa.aivm.sdk.models.Example;
+import ai.nesa.aivm.sdk.models.Access;
+import ai.nesa.aivm.sdk.models.Engine;
+import ai.nesa.aivm.sdk.models.Task;
+import ai.nesa.aivm.sdk.models.Verification;
+import ai.nesa.aivm.sdk.internal.json.JsonCodec;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+
+/**
+ * Reads and writes the catalog's JSON objects as the gateway API document defines them.
+ *
+ * <p>Unknown fields are skipped and a JSON {@code null} is read as an absent field, so a newer
+ * gateway never breaks an older client. Written by field lists kept beside the document's schemas.
+ */
+public final class CatalogJson extends JsonCodec {
+  private CatalogJson() {}
+
+  public static Author readAuthor(JsonReader r) throws IOException {
+    Author.Builder b = Author.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "name" -> b.name(value(r, () -> r.nextString()));
+        case "address" -> b.address(value(r, () -> Address.of(r.nextString())));
+        case "url" -> b.url(value(r, () -> uri(r)));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, Author v) throws IOException {
+    w.beginObject();
+    w.name("name");
+    w.value(v.name());
+    if (v.address().isPresent()) {
+      w.name("address");
+      w.value(v.address().get().hex());
+    }
+    if (v.url().isPresent()) {
+      w.name("url");
+      w.value(v.url().get().toString());
+    }
+    w.endObject();
+  }
+
+  public static RatingSummary readRatingSummary(JsonReader r) throws IOException {
+    RatingSummary.Builder b = RatingSummary.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "average" -> b.average(value(r, () -> r.nextDouble()));
+        case "count" -> b.count(value(r, () -> r.nextLong()));
+        case "distribution" -> b.distribution(readList(r, x -> x.nextLong()));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, RatingSummary v) throws IOException {
+    w.beginObject();
+    w.name("average");
+    w.value(v.average());
+    w.name("count");
+    w.value(v.count());
+    w.name("distribution").beginArray();
+    for (var x : v.distribution()) {
+      w.value(x);
+    }
+    w.endArray();
+    w.endObject();
+  }
+
+  public static UsageCounts readUsageCounts(JsonReader r) throws IOException {
+    UsageCounts.Builder b = UsageCounts.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "inferences" -> b.inferences(value(r, () -> r.nextLong()));
+        case "deployments" -> b.deployments(value(r, () -> r.nextLong()));
+        case "callers" -> b.callers(value(r, () -> r.nextLong()));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, UsageCounts v) throws IOException {
+    w.beginObject();
+    w.name("inferences");
+    w.value(v.inferences());
+    w.name("deployments");
+    w.value(v.deployments());
+    if (v.callers().isPresent()) {
+      w.name("callers").value(v.callers().getAsLong());
+    }
+    w.endObject();
+  }
+
+  public static Benchmark readBenchmark(JsonReader r) throws IOException {
+    Benchmark.Builder b = Benchmark.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "name" -> b.name(value(r, () -> r.nextString()));
+        case "value" -> b.value(value(r, () -> r.nextDouble()));
+        case "unit" -> b.unit(value(r, () -> r.nextString()));
+        case "dataset" -> b.dataset(value(r, () -> r.nextString()));
+        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+        case "verification" -> b.verification(value(r, () -> Verification.fromWire(r.nextString())));
+        case "higherIsBetter" -> b.higherIsBetter(value(r, () -> r.nextBoolean()));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, Benchmark v) throws IOException {
+    w.beginObject();
+    w.name("name");
+    w.value(v.name());
+    w.name("value");
+    w.value(v.value());
+    if (v.unit().isPresent()) {
+      w.name("unit");
+      w.value(v.unit().get());
+    }
+    if (v.dataset().isPresent()) {
+      w.name("dataset");
+      w.value(v.dataset().get());
+    }
+    if (v.version().isPresent()) {
+      w.name("version");
+      w.value(v.version().get().text());
+    }
+    w.name("verification");
+    w.value(v.verification().wireName());
+    w.name("higherIsBetter");
+    w.value(v.higherIsBetter());
+    w.endObject();
+  }
+
+  public static ModelVersion readModelVersion(JsonReader r) throws IOException {
+    ModelVersion.Builder b = ModelVersion.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+        case "publishedAt" -> b.publishedAt(value(r, () -> instant(r)));
+        case "manifestCid" -> b.manifestCid(value(r, () -> Cid.of(r.nextString())));
+        case "manifestHash" -> b.manifestHash(value(r, () -> Hash32.of(r.nextString())));
+        case "changelog" -> b.changelog(value(r, () -> r.nextString()));
+        case "deprecated" -> b.deprecated(value(r, () -> r.nextBoolean()));
+        case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
+        case "sizeBytes" -> b.sizeBytes(value(r, () -> r.nextLong()));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, ModelVersion v) throws IOException {
+    w.beginObject();
+    w.name("version");
+    w.value(v.version().text());
+    w.name("publishedAt");
+    w.value(v.publishedAt().toString());
+    w.name("manifestCid");
+    w.value(v.manifestCid().value());
+    w.name("manifestHash");
+    w.value(v.manifestHash().hex());
+    if (v.changelog().isPresent()) {
+      w.name("changelog");
+      w.value(v.changelog().get());
+    }
+    w.name("deprecated");
+    w.value(v.deprecated());
+    if (v.runtime().isPresent()) {
+      w.name("runtime");
+      w.value(v.runtime().get().value());
+    }
+    if (v.sizeBytes().isPresent()) {
+      w.name("sizeBytes").value(v.sizeBytes().getAsLong());
+    }
+    w.endObject();
+  }
+
+  public static ModelSummary readModelSummary(JsonReader r) throws IOException {
+    ModelSummary.Builder b = ModelSummary.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "id" -> b.id(value(r, () -> ModelId.of(r.nextString())));
+        case "displayName" -> b.displayName(value(r, () -> r.nextString()));
+        case "description" -> b.description(value(r, () -> r.nextString()));
+        case "owner" -> b.owner(value(r, () -> Address.of(r.nextString())));
+        case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
+        case "task" -> b.task(value(r, () -> Task.of(r.nextString())));
+        case "architecture" -> b.architecture(value(r, () -> r.nextString()));
+        case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
+        case "parameterCount" -> b.parameterCount(value(r, () -> r.nextLong()));
+        case "tags" -> b.tags(readList(r, x -> x.nextString()));
+        case "license" -> b.license(value(r, () -> r.nextString()));
+        case "access" -> b.access(value(r, () -> Access.fromWire(r.nextString())));
+        case "latestVersion" -> b.latestVersion(value(r, () -> Semver.of(r.nextString())));
+        case "rating" -> b.rating(value(r, () -> readRatingSummary(r)));
+        case "usage" -> b.usage(value(r, () -> readUsageCounts(r)));
+        case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
+        case "updatedAt" -> b.updatedAt(value(r, () -> instant(r)));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, ModelSummary v) throws IOException {
+    w.beginObject();
+    w.name("id");
+    w.value(v.id().toString());
+    if (v.displayName().isPresent()) {
+      w.name("displayName");
+      w.value(v.displayName().get());
+    }
+    if (v.description().isPresent()) {
+      w.name("description");
+      w.value(v.description().get());
+    }
+    w.name("owner");
+    w.value(v.owner().hex());
+    w.name("authors").beginArray();
+    for (var x : v.authors()) {
+      write(w, x);
+    }
+    w.endArray();
+    w.name("task");
+    w.value(v.task().value());
+    if (v.architecture().isPresent()) {
+      w.name("architecture");
+      w.value(v.architecture().get());
+    }
+    if (v.runtime().isPresent()) {
+      w.name("runtime");
+      w.value(v.runtime().get().value());
+    }
+    if (v.parameterCount().isPresent()) {
+      w.name("parameterCount").value(v.parameterCount().getAsLong());
+    }
+    w.name("tags").beginArray();
+    for (var x : v.tags()) {
+      w.value(x);
+    }
+    w.endArray();
+    if (v.license().isPresent()) {
+      w.name("license");
+      w.value(v.license().get());
+    }
+    w.name("access");
+    w.value(v.access().wireName());
+    if (v.latestVersion().isPresent()) {
+      w.name("latestVersion");
+      w.value(v.latestVersion().get().text());
+    }
+    if (v.rating().isPresent()) {
+      w.name("rating");
+      write(w, v.rating().get());
+    }
+    if (v.usage().isPresent()) {
+      w.name("usage");
+      write(w, v.usage().get());
+    }
+    w.name("createdAt");
+    w.value(v.createdAt().toString());
+    w.name("updatedAt");
+    w.value(v.updatedAt().toString());
+    w.endObject();
+  }
+
+  public static ModelDetails readModelDetails(JsonReader r) throws IOException {
+    ModelDetails.Builder b = ModelDetails.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "id" -> b.id(value(r, () -> ModelId.of(r.nextString())));
+        case "displayName" -> b.displayName(value(r, () -> r.nextString()));
+        case "description" -> b.description(value(r, () -> r.nextString()));
+        case "owner" -> b.owner(value(r, () -> Address.of(r.nextString())));
+        case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
+        case "task" -> b.task(value(r, () -> Task.of(r.nextString())));
+        case "architecture" -> b.architecture(value(r, () -> r.nextString()));
+        case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
+        case "parameterCount" -> b.parameterCount(value(r, () -> r.nextLong()));
+        case "tags" -> b.tags(readList(r, x -> x.nextString()));
+        case "license" -> b.license(value(r, () -> r.nextString()));
+        case "access" -> b.access(value(r, () -> Access.fromWire(r.nextString())));
+        case "latestVersion" -> b.latestVersion(value(r, () -> Semver.of(r.nextString())));
+        case "rating" -> b.rating(value(r, () -> readRatingSummary(r)));
+        case "usage" -> b.usage(value(r, () -> readUsageCounts(r)));
+        case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
+        case "updatedAt" -> b.updatedAt(value(r, () -> instant(r)));
+        case "versions" -> b.versions(readList(r, x -> readModelVersion(x)));
+        case "benchmarks" -> b.benchmarks(readList(r, x -> readBenchmark(x)));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, ModelDetails v) throws IOException {
+    w.beginObject();
+    w.name("id");
+    w.value(v.id().toString());
+    if (v.displayName().isPresent()) {
+      w.name("displayName");
+      w.value(v.displayName().get());
+    }
+    if (v.description().isPresent()) {
+      w.name("description");
+      w.value(v.description().get());
+    }
+    w.name("owner");
+    w.value(v.owner().hex());
+    w.name("authors").beginArray();
+    for (var x : v.authors()) {
+      write(w, x);
+    }
+    w.endArray();
+    w.name("task");
+    w.value(v.task().value());
+    if (v.architecture().isPresent()) {
+      w.name("architecture");
+      w.value(v.architecture().get());
+    }
+    if (v.runtime().isPresent()) {
+      w.name("runtime");
+      w.value(v.runtime().get().value());
+    }
+    if (v.parameterCount().isPresent()) {
+      w.name("parameterCount").value(v.parameterCount().getAsLong());
+    }
+    w.name("tags").beginArray();
+    for (var x : v.tags()) {
+      w.value(x);
+    }
+    w.endArray();
+    if (v.license().isPresent()) {
+      w.name("license");
+      w.value(v.license().get());
+    }
+    w.name("access");
+    w.value(v.access().wireName());
+    if (v.latestVersion().isPresent()) {
+      w.name("latestVersion");
+      w.value(v.latestVersion().get().text());
+    }
+    if (v.rating().isPresent()) {
+      w.name("rating");
+      write(w, v.rating().get());
+    }
+    if (v.usage().isPresent()) {
+      w.name("usage");
+      write(w, v.usage().get());
+    }
+    w.name("createdAt");
+    w.value(v.createdAt().toString());
+    w.name("updatedAt");
+    w.value(v.updatedAt().toString());
+    w.name("versions").beginArray();
+    for (var x : v.versions()) {
+      write(w, x);
+    }
+    w.endArray();
+    w.name("benchmarks").beginArray();
+    for (var x : v.benchmarks()) {
+      write(w, x);
+    }
+    w.endArray();
+    w.endObject();
+  }
+
+  public static Review readReview(JsonReader r) throws IOException {
+    Review.Builder b = Review.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "reviewer" -> b.reviewer(value(r, () -> Address.of(r.nextString())));
+        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+        case "rating" -> b.rating(value(r, () -> r.nextInt()));
+        case "text" -> b.text(value(r, () -> r.nextString()));
+        case "textCid" -> b.textCid(value(r, () -> Cid.of(r.nextString())));
+        case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, Review v) throws IOException {
+    w.beginObject();
+    w.name("reviewer");
+    w.value(v.reviewer().hex());
+    w.name("version");
+    w.value(v.version().text());
+    w.name("rating");
+    w.value(v.rating());
+    if (v.text().isPresent()) {
+      w.name("text");
+      w.value(v.text().get());
+    }
+    if (v.textCid().isPresent()) {
+      w.name("textCid");
+      w.value(v.textCid().get().value());
+    }
+    w.name("createdAt");
+    w.value(v.createdAt().toString());
+    w.endObject();
+  }
+
+  public static Example readExample(JsonReader r) throws IOException {
+    Example.Builder b = Example.builder();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (field) {
+        case "title" -> b.title(value(r, () -> r.nextString()));
+        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+        case "input" -> b.input(value(r, () -> rawJson(r)));
+        case "output" -> b.output(value(r, () -> rawJson(r)));
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return built(r, b::build);
+  }
+
+  public static void write(JsonWriter w, Example v) throws IOException {
+    w.beginObject();
+    if (v.title().isPresent()) {
+      w.name("title");
+      w.value(v.title().get());
+    }
+    if (v.version().isPresent()) {
+      w.name("version");
+      w.value(v.version().get().text());
+    }
+    w.name("input");
+    rawJson(w, v.input());
+    w.name("output");
+    rawJson(w, v.output());
+    w.endObject();
+  }
+}
