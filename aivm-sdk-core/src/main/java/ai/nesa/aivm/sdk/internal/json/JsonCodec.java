@@ -52,13 +52,14 @@ public class JsonCodec {
     }
   }
 
-  protected static <T> T built(JsonReader r, Supplier<T> build) {
+  /** Builds the object read at {@code path}; a missing required field is named with that path. */
+  protected static <T> T built(String path, Supplier<T> build) {
     try {
       return build.get();
     } catch (NullPointerException e) {
-      throw new JsonDataException("required field '" + e.getMessage() + "' is missing at " + r.getPath(), e);
+      throw new JsonDataException("required field '" + e.getMessage() + "' is missing at " + path, e);
     } catch (RuntimeException e) {
-      throw new JsonDataException(e.getMessage() + " at " + r.getPath(), e);
+      throw new JsonDataException(e.getMessage() + " at " + path, e);
     }
   }
 

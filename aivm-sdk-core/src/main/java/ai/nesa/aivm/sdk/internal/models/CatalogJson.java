@@ -34,6 +34,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static Author readAuthor(JsonReader r) throws IOException {
     Author.Builder b = Author.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -49,7 +50,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, Author v) throws IOException {
@@ -69,6 +70,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static RatingSummary readRatingSummary(JsonReader r) throws IOException {
     RatingSummary.Builder b = RatingSummary.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -84,7 +86,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, RatingSummary v) throws IOException {
@@ -103,6 +105,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static UsageCounts readUsageCounts(JsonReader r) throws IOException {
     UsageCounts.Builder b = UsageCounts.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -118,7 +121,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, UsageCounts v) throws IOException {
@@ -135,6 +138,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static Benchmark readBenchmark(JsonReader r) throws IOException {
     Benchmark.Builder b = Benchmark.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -154,7 +158,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, Benchmark v) throws IOException {
@@ -184,6 +188,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static ModelVersion readModelVersion(JsonReader r) throws IOException {
     ModelVersion.Builder b = ModelVersion.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -204,7 +209,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, ModelVersion v) throws IOException {
@@ -235,6 +240,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static ModelSummary readModelSummary(JsonReader r) throws IOException {
     ModelSummary.Builder b = ModelSummary.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -264,7 +270,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, ModelSummary v) throws IOException {
@@ -331,6 +337,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static ModelDetails readModelDetails(JsonReader r) throws IOException {
     ModelDetails.Builder b = ModelDetails.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -362,7 +369,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, ModelDetails v) throws IOException {
@@ -439,6 +446,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static Review readReview(JsonReader r) throws IOException {
     Review.Builder b = Review.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -457,7 +465,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, Review v) throws IOException {
@@ -483,6 +491,7 @@ public final class CatalogJson extends JsonCodec {
 
   public static Example readExample(JsonReader r) throws IOException {
     Example.Builder b = Example.builder();
+    String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
       String field = r.nextName();
@@ -499,7 +508,7 @@ public final class CatalogJson extends JsonCodec {
       }
     }
     r.endObject();
-    return built(r, b::build);
+    return built(path, b::build);
   }
 
   public static void write(JsonWriter w, Example v) throws IOException {
