@@ -191,8 +191,9 @@ class ModelRegistryTest {
     ModelDetails details = registry(twin).get(SENTIMENT);
 
     assertEquals("/v1/models/acme/sentiment-small", takeConforming().getUrl().encodedPath());
-    assertEquals(SENTIMENT, details.id());
-    assertTrue(details.description().orElseThrow().contains("\n\nTrained on public reviews"));
+    assertEquals(SENTIMENT, details.summary().id());
+    assertTrue(details.summary().description().orElseThrow().contains("\n\nTrained on public reviews"));
+    assertEquals(List.of("english", "sentiment"), details.summary().tags());
     assertEquals(2, details.versions().size());
     ModelVersion latest = details.versions().get(0);
     assertEquals(Semver.of("1.2.0"), latest.version());

@@ -42,19 +42,28 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "name" -> b.name(value(r, () -> r.nextString()));
-        case "address" -> b.address(value(r, () -> Address.of(r.nextString())));
-        case "url" -> b.url(value(r, () -> uri(r)));
-        default -> r.skipValue();
-      }
+      readAuthorField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readAuthorField(JsonReader r, String field, Author.Builder b) throws IOException {
+    switch (field) {
+      case "name" -> b.name(value(r, () -> r.nextString()));
+      case "address" -> b.address(value(r, () -> Address.of(r.nextString())));
+      case "url" -> b.url(value(r, () -> uri(r)));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, Author v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, Author v) throws IOException {
     w.name("name");
     w.value(v.name());
     if (v.address().isPresent()) {
@@ -65,7 +74,6 @@ public final class CatalogJson extends JsonCodec {
       w.name("url");
       w.value(v.url().get().toString());
     }
-    w.endObject();
   }
 
   public static RatingSummary readRatingSummary(JsonReader r) throws IOException {
@@ -78,19 +86,28 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "average" -> b.average(value(r, () -> r.nextDouble()));
-        case "count" -> b.count(value(r, () -> r.nextLong()));
-        case "distribution" -> b.distribution(readList(r, x -> x.nextLong()));
-        default -> r.skipValue();
-      }
+      readRatingSummaryField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readRatingSummaryField(JsonReader r, String field, RatingSummary.Builder b) throws IOException {
+    switch (field) {
+      case "average" -> b.average(value(r, () -> r.nextDouble()));
+      case "count" -> b.count(value(r, () -> r.nextLong()));
+      case "distribution" -> b.distribution(readList(r, x -> x.nextLong()));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, RatingSummary v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, RatingSummary v) throws IOException {
     w.name("average");
     w.value(v.average());
     w.name("count");
@@ -100,7 +117,6 @@ public final class CatalogJson extends JsonCodec {
       w.value(x);
     }
     w.endArray();
-    w.endObject();
   }
 
   public static UsageCounts readUsageCounts(JsonReader r) throws IOException {
@@ -113,19 +129,28 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "inferences" -> b.inferences(value(r, () -> r.nextLong()));
-        case "deployments" -> b.deployments(value(r, () -> r.nextLong()));
-        case "callers" -> b.callers(value(r, () -> r.nextLong()));
-        default -> r.skipValue();
-      }
+      readUsageCountsField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readUsageCountsField(JsonReader r, String field, UsageCounts.Builder b) throws IOException {
+    switch (field) {
+      case "inferences" -> b.inferences(value(r, () -> r.nextLong()));
+      case "deployments" -> b.deployments(value(r, () -> r.nextLong()));
+      case "callers" -> b.callers(value(r, () -> r.nextLong()));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, UsageCounts v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, UsageCounts v) throws IOException {
     w.name("inferences");
     w.value(v.inferences());
     w.name("deployments");
@@ -133,7 +158,6 @@ public final class CatalogJson extends JsonCodec {
     if (v.callers().isPresent()) {
       w.name("callers").value(v.callers().getAsLong());
     }
-    w.endObject();
   }
 
   public static Benchmark readBenchmark(JsonReader r) throws IOException {
@@ -146,23 +170,32 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "name" -> b.name(value(r, () -> r.nextString()));
-        case "value" -> b.value(value(r, () -> r.nextDouble()));
-        case "unit" -> b.unit(value(r, () -> r.nextString()));
-        case "dataset" -> b.dataset(value(r, () -> r.nextString()));
-        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-        case "verification" -> b.verification(value(r, () -> Verification.fromWire(r.nextString())));
-        case "higherIsBetter" -> b.higherIsBetter(value(r, () -> r.nextBoolean()));
-        default -> r.skipValue();
-      }
+      readBenchmarkField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readBenchmarkField(JsonReader r, String field, Benchmark.Builder b) throws IOException {
+    switch (field) {
+      case "name" -> b.name(value(r, () -> r.nextString()));
+      case "value" -> b.value(value(r, () -> r.nextDouble()));
+      case "unit" -> b.unit(value(r, () -> r.nextString()));
+      case "dataset" -> b.dataset(value(r, () -> r.nextString()));
+      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+      case "verification" -> b.verification(value(r, () -> Verification.fromWire(r.nextString())));
+      case "higherIsBetter" -> b.higherIsBetter(value(r, () -> r.nextBoolean()));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, Benchmark v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, Benchmark v) throws IOException {
     w.name("name");
     w.value(v.name());
     w.name("value");
@@ -183,7 +216,6 @@ public final class CatalogJson extends JsonCodec {
     w.value(v.verification().wireName());
     w.name("higherIsBetter");
     w.value(v.higherIsBetter());
-    w.endObject();
   }
 
   public static ModelVersion readModelVersion(JsonReader r) throws IOException {
@@ -196,24 +228,33 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-        case "publishedAt" -> b.publishedAt(value(r, () -> instant(r)));
-        case "manifestCid" -> b.manifestCid(value(r, () -> Cid.of(r.nextString())));
-        case "manifestHash" -> b.manifestHash(value(r, () -> Hash32.of(r.nextString())));
-        case "changelog" -> b.changelog(value(r, () -> r.nextString()));
-        case "deprecated" -> b.deprecated(value(r, () -> r.nextBoolean()));
-        case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
-        case "sizeBytes" -> b.sizeBytes(value(r, () -> r.nextLong()));
-        default -> r.skipValue();
-      }
+      readModelVersionField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readModelVersionField(JsonReader r, String field, ModelVersion.Builder b) throws IOException {
+    switch (field) {
+      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+      case "publishedAt" -> b.publishedAt(value(r, () -> instant(r)));
+      case "manifestCid" -> b.manifestCid(value(r, () -> Cid.of(r.nextString())));
+      case "manifestHash" -> b.manifestHash(value(r, () -> Hash32.of(r.nextString())));
+      case "changelog" -> b.changelog(value(r, () -> r.nextString()));
+      case "deprecated" -> b.deprecated(value(r, () -> r.nextBoolean()));
+      case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
+      case "sizeBytes" -> b.sizeBytes(value(r, () -> r.nextLong()));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, ModelVersion v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, ModelVersion v) throws IOException {
     w.name("version");
     w.value(v.version().text());
     w.name("publishedAt");
@@ -235,7 +276,6 @@ public final class CatalogJson extends JsonCodec {
     if (v.sizeBytes().isPresent()) {
       w.name("sizeBytes").value(v.sizeBytes().getAsLong());
     }
-    w.endObject();
   }
 
   public static ModelSummary readModelSummary(JsonReader r) throws IOException {
@@ -248,33 +288,42 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "id" -> b.id(value(r, () -> ModelId.of(r.nextString())));
-        case "displayName" -> b.displayName(value(r, () -> r.nextString()));
-        case "description" -> b.description(value(r, () -> r.nextString()));
-        case "owner" -> b.owner(value(r, () -> Address.of(r.nextString())));
-        case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
-        case "task" -> b.task(value(r, () -> Task.of(r.nextString())));
-        case "architecture" -> b.architecture(value(r, () -> r.nextString()));
-        case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
-        case "parameterCount" -> b.parameterCount(value(r, () -> r.nextLong()));
-        case "tags" -> b.tags(readList(r, x -> x.nextString()));
-        case "license" -> b.license(value(r, () -> r.nextString()));
-        case "access" -> b.access(value(r, () -> Access.fromWire(r.nextString())));
-        case "latestVersion" -> b.latestVersion(value(r, () -> Semver.of(r.nextString())));
-        case "rating" -> b.rating(value(r, () -> readRatingSummary(r)));
-        case "usage" -> b.usage(value(r, () -> readUsageCounts(r)));
-        case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
-        case "updatedAt" -> b.updatedAt(value(r, () -> instant(r)));
-        default -> r.skipValue();
-      }
+      readModelSummaryField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readModelSummaryField(JsonReader r, String field, ModelSummary.Builder b) throws IOException {
+    switch (field) {
+      case "id" -> b.id(value(r, () -> ModelId.of(r.nextString())));
+      case "displayName" -> b.displayName(value(r, () -> r.nextString()));
+      case "description" -> b.description(value(r, () -> r.nextString()));
+      case "owner" -> b.owner(value(r, () -> Address.of(r.nextString())));
+      case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
+      case "task" -> b.task(value(r, () -> Task.of(r.nextString())));
+      case "architecture" -> b.architecture(value(r, () -> r.nextString()));
+      case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
+      case "parameterCount" -> b.parameterCount(value(r, () -> r.nextLong()));
+      case "tags" -> b.tags(readList(r, x -> x.nextString()));
+      case "license" -> b.license(value(r, () -> r.nextString()));
+      case "access" -> b.access(value(r, () -> Access.fromWire(r.nextString())));
+      case "latestVersion" -> b.latestVersion(value(r, () -> Semver.of(r.nextString())));
+      case "rating" -> b.rating(value(r, () -> readRatingSummary(r)));
+      case "usage" -> b.usage(value(r, () -> readUsageCounts(r)));
+      case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
+      case "updatedAt" -> b.updatedAt(value(r, () -> instant(r)));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, ModelSummary v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, ModelSummary v) throws IOException {
     w.name("id");
     w.value(v.id().toString());
     if (v.displayName().isPresent()) {
@@ -332,11 +381,11 @@ public final class CatalogJson extends JsonCodec {
     w.value(v.createdAt().toString());
     w.name("updatedAt");
     w.value(v.updatedAt().toString());
-    w.endObject();
   }
 
   public static ModelDetails readModelDetails(JsonReader r) throws IOException {
     ModelDetails.Builder b = ModelDetails.builder();
+    ModelSummary.Builder summary = ModelSummary.builder();
     String path = r.getPath();
     r.beginObject();
     while (r.hasNext()) {
@@ -346,91 +395,19 @@ public final class CatalogJson extends JsonCodec {
         continue;
       }
       switch (field) {
-        case "id" -> b.id(value(r, () -> ModelId.of(r.nextString())));
-        case "displayName" -> b.displayName(value(r, () -> r.nextString()));
-        case "description" -> b.description(value(r, () -> r.nextString()));
-        case "owner" -> b.owner(value(r, () -> Address.of(r.nextString())));
-        case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
-        case "task" -> b.task(value(r, () -> Task.of(r.nextString())));
-        case "architecture" -> b.architecture(value(r, () -> r.nextString()));
-        case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
-        case "parameterCount" -> b.parameterCount(value(r, () -> r.nextLong()));
-        case "tags" -> b.tags(readList(r, x -> x.nextString()));
-        case "license" -> b.license(value(r, () -> r.nextString()));
-        case "access" -> b.access(value(r, () -> Access.fromWire(r.nextString())));
-        case "latestVersion" -> b.latestVersion(value(r, () -> Semver.of(r.nextString())));
-        case "rating" -> b.rating(value(r, () -> readRatingSummary(r)));
-        case "usage" -> b.usage(value(r, () -> readUsageCounts(r)));
-        case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
-        case "updatedAt" -> b.updatedAt(value(r, () -> instant(r)));
-        case "versions" -> b.versions(readList(r, x -> readModelVersion(x)));
-        case "benchmarks" -> b.benchmarks(readList(r, x -> readBenchmark(x)));
-        default -> r.skipValue();
+        case "versions" -> b.versions(readList(r, CatalogJson::readModelVersion));
+        case "benchmarks" -> b.benchmarks(readList(r, CatalogJson::readBenchmark));
+        default -> readModelSummaryField(r, field, summary);
       }
     }
     r.endObject();
+    b.summary(built(path, summary::build));
     return built(path, b::build);
   }
 
   public static void write(JsonWriter w, ModelDetails v) throws IOException {
     w.beginObject();
-    w.name("id");
-    w.value(v.id().toString());
-    if (v.displayName().isPresent()) {
-      w.name("displayName");
-      w.value(v.displayName().get());
-    }
-    if (v.description().isPresent()) {
-      w.name("description");
-      w.value(v.description().get());
-    }
-    w.name("owner");
-    w.value(v.owner().hex());
-    w.name("authors").beginArray();
-    for (var x : v.authors()) {
-      write(w, x);
-    }
-    w.endArray();
-    w.name("task");
-    w.value(v.task().value());
-    if (v.architecture().isPresent()) {
-      w.name("architecture");
-      w.value(v.architecture().get());
-    }
-    if (v.runtime().isPresent()) {
-      w.name("runtime");
-      w.value(v.runtime().get().value());
-    }
-    if (v.parameterCount().isPresent()) {
-      w.name("parameterCount").value(v.parameterCount().getAsLong());
-    }
-    w.name("tags").beginArray();
-    for (var x : v.tags()) {
-      w.value(x);
-    }
-    w.endArray();
-    if (v.license().isPresent()) {
-      w.name("license");
-      w.value(v.license().get());
-    }
-    w.name("access");
-    w.value(v.access().wireName());
-    if (v.latestVersion().isPresent()) {
-      w.name("latestVersion");
-      w.value(v.latestVersion().get().text());
-    }
-    if (v.rating().isPresent()) {
-      w.name("rating");
-      write(w, v.rating().get());
-    }
-    if (v.usage().isPresent()) {
-      w.name("usage");
-      write(w, v.usage().get());
-    }
-    w.name("createdAt");
-    w.value(v.createdAt().toString());
-    w.name("updatedAt");
-    w.value(v.updatedAt().toString());
+    writeFields(w, v.summary());
     w.name("versions").beginArray();
     for (var x : v.versions()) {
       write(w, x);
@@ -454,22 +431,31 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "reviewer" -> b.reviewer(value(r, () -> Address.of(r.nextString())));
-        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-        case "rating" -> b.rating(value(r, () -> r.nextInt()));
-        case "text" -> b.text(value(r, () -> r.nextString()));
-        case "textCid" -> b.textCid(value(r, () -> Cid.of(r.nextString())));
-        case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
-        default -> r.skipValue();
-      }
+      readReviewField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readReviewField(JsonReader r, String field, Review.Builder b) throws IOException {
+    switch (field) {
+      case "reviewer" -> b.reviewer(value(r, () -> Address.of(r.nextString())));
+      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+      case "rating" -> b.rating(value(r, () -> r.nextInt()));
+      case "text" -> b.text(value(r, () -> r.nextString()));
+      case "textCid" -> b.textCid(value(r, () -> Cid.of(r.nextString())));
+      case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, Review v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, Review v) throws IOException {
     w.name("reviewer");
     w.value(v.reviewer().hex());
     w.name("version");
@@ -486,7 +472,6 @@ public final class CatalogJson extends JsonCodec {
     }
     w.name("createdAt");
     w.value(v.createdAt().toString());
-    w.endObject();
   }
 
   public static Example readExample(JsonReader r) throws IOException {
@@ -499,20 +484,29 @@ public final class CatalogJson extends JsonCodec {
         r.skipValue();
         continue;
       }
-      switch (field) {
-        case "title" -> b.title(value(r, () -> r.nextString()));
-        case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-        case "input" -> b.input(value(r, () -> rawJson(r)));
-        case "output" -> b.output(value(r, () -> rawJson(r)));
-        default -> r.skipValue();
-      }
+      readExampleField(r, field, b);
     }
     r.endObject();
     return built(path, b::build);
   }
 
+  private static void readExampleField(JsonReader r, String field, Example.Builder b) throws IOException {
+    switch (field) {
+      case "title" -> b.title(value(r, () -> r.nextString()));
+      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
+      case "input" -> b.input(value(r, () -> rawJson(r)));
+      case "output" -> b.output(value(r, () -> rawJson(r)));
+      default -> r.skipValue();
+    }
+  }
+
   public static void write(JsonWriter w, Example v) throws IOException {
     w.beginObject();
+    writeFields(w, v);
+    w.endObject();
+  }
+
+  private static void writeFields(JsonWriter w, Example v) throws IOException {
     if (v.title().isPresent()) {
       w.name("title");
       w.value(v.title().get());
@@ -525,6 +519,5 @@ public final class CatalogJson extends JsonCodec {
     rawJson(w, v.input());
     w.name("output");
     rawJson(w, v.output());
-    w.endObject();
   }
 }
