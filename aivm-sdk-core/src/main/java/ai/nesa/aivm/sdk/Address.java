@@ -1,7 +1,7 @@
 package ai.nesa.aivm.sdk;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import ai.nesa.aivm.sdk.internal.Chars;
 
 /**
  * An Ethereum account address: 20 bytes, written {@code 0x} and 40 hex digits.
@@ -12,10 +12,8 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 public record Address(String hex) {
-  private static final Pattern HEX = Pattern.compile("0x[0-9a-f]{40}");
-
   public Address {
-    if (hex == null || !HEX.matcher(hex).matches()) {
+    if (hex == null || hex.length() != 42 || !hex.startsWith("0x") || !Chars.isLowerHex(hex, 2)) {
       throw AivmValidationException.of("address", "pattern", hex,
           "an address is 0x and 40 lower-case hex digits: '" + hex + "'");
     }
@@ -27,11 +25,13 @@ public record Address(String hex) {
    * @throws AivmValidationException when the text is not 0x and 40 hex digits
    */
   public static Address of(String text) {
-    if (text == null || text.length() != 42 || !(text.startsWith("0x") || text.startsWith("0X"))) {
+    if (text == null || text.length() != 42 || !(text.startsWith("0x") || text.startsWith("0X"))
+        || !Chars.isHex(text, 2)) {
       throw AivmValidationException.of("address", "pattern", text,
           "an address is 0x and 40 hex digits: '" + text + "'");
     }
-    return new Address("0x" + text.substring(2).toLowerCase(Locale.ROOT));
+    return new Address(text.charAt(1) == 'x' && Chars.isLowerHex(text, 2)
+        ? text : "0x" + text.substring(2).toLowerCase(Locale.ROOT));
   }
 
   @Override

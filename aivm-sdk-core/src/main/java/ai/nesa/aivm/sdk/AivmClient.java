@@ -178,7 +178,10 @@ public interface AivmClient extends AutoCloseable {
       return this;
     }
 
-    /** Shorthand for a default policy with this many retries. */
+    /**
+     * Shorthand for the retry policy set so far with this many retries. Builder calls apply in
+     * order: a later {@link #retryPolicy} replaces this.
+     */
     public Builder maxRetries(int maxRetries) {
       return retryPolicy(retryPolicy.toBuilder().maxRetries(maxRetries).build());
     }

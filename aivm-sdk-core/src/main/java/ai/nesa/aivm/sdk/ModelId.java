@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk;
 
-import java.util.regex.Pattern;
+import ai.nesa.aivm.sdk.internal.Chars;
 
 /**
  * A model's name and key in the catalog: {@code org/model}, lower-case.
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 public record ModelId(String org, String name) {
-  private static final Pattern PART = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?");
-
   public ModelId {
     check("model.org", org);
     check("model.name", name);
@@ -42,7 +40,7 @@ public record ModelId(String org, String name) {
     if (part == null) {
       throw AivmValidationException.of(path, "required", null, path + " is required");
     }
-    if (!PART.matcher(part).matches()) {
+    if (!Chars.isNamePart(part, 64)) {
       throw AivmValidationException.of(path, "pattern", part,
           path + " must be 1-64 lower-case letters, digits, '.', '_' or '-', starting and ending"
               + " with a letter or digit: '" + part + "'");

@@ -22,6 +22,10 @@ import java.util.stream.StreamSupport;
  *     .forEach(m -> System.out.println(m.id()));
  * }</pre>
  *
+ * <p>To work page by page, or to resume after a failure, walk {@link #pages()}: each page
+ * carries the cursor of the next, which a later {@code listAll} or {@code list} call can start
+ * from.
+ *
  * @param <T> the item type
  * @since 0.1.0
  */
@@ -43,21 +47,17 @@ public final class PagedIterable<T> implements Iterable<T> {
 
   @Override
   public Iterator<T> iterator() {
+    Iterator<Page<T>> pages = pages().iterator();
     return new Iterator<>() {
-      private Iterator<T> current;
-      private String cursor;
-      private boolean lastPageFetched;
+      private Iterator<T> current = java.util.Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
-        while (current == null || !current.hasNext()) {
-          if (lastPageFetched) {
+        while (!current.hasNext()) {
+          if (!pages.hasNext()) {
             return false;
           }
-          Page<T> page = fetch.apply(cursor);
-          current = page.items().iterator();
-          cursor = page.nextCursor().orElse(null);
-          lastPageFetched = cursor == null;
+          current = pages.next().items().iterator();
         }
         return true;
       }
@@ -68,6 +68,33 @@ public final class PagedIterable<T> implements Iterable<T> {
           throw new NoSuchElementException();
         }
         return current.next();
+      }
+    };
+  }
+
+  /**
+   * The pages themselves, fetched one at a time as iteration goes, each with the cursor of the
+   * next. Empty pages the gateway sends in the middle are passed on as they are.
+   */
+  public Iterable<Page<T>> pages() {
+    return () -> new Iterator<>() {
+      private String cursor;
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        return !done;
+      }
+
+      @Override
+      public Page<T> next() {
+        if (done) {
+          throw new NoSuchElementException();
+        }
+        Page<T> page = fetch.apply(cursor);
+        cursor = page.nextCursor().orElse(null);
+        done = cursor == null;
+        return page;
       }
     };
   }

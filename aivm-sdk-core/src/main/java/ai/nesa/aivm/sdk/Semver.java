@@ -19,11 +19,30 @@ public record Semver(String text) implements Comparable<Semver> {
           + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
   public Semver {
-    if (text == null || text.length() > 128 || !SEMVER.matcher(text).matches()) {
+    if (text == null || text.length() > 128 || !(isPlainRelease(text) || SEMVER.matcher(text).matches())) {
       throw AivmValidationException.of("version", "semver", text,
           "a version is MAJOR.MINOR.PATCH with optional -prerelease and +build (semver 2.0.0): '"
               + text + "'");
     }
+  }
+
+  /** {@code MAJOR.MINOR.PATCH} without pre-release or build: checked by hand, as most versions are. */
+  private static boolean isPlainRelease(String s) {
+    int dots = 0;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i == s.length() ? '.' : s.charAt(i);
+      if (c == '.') {
+        int len = i - start;
+        if (len == 0 || len > 1 && s.charAt(start) == '0' || ++dots > 3) {
+          return false;
+        }
+        start = i + 1;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return dots == 3;
   }
 
   public static Semver of(String text) {

@@ -44,6 +44,19 @@ class PagedIterableTest {
   }
 
   @Test
+  void pagesCarryTheCursorToResumeFrom() {
+    List<String> cursors = new ArrayList<>();
+    for (Page<String> page : PagedIterable.of(this::page).pages()) {
+      cursors.add(page.nextCursor().orElse("end"));
+      if (page.items().contains("c")) {
+        break;
+      }
+    }
+    assertEquals(List.of("p2", "p3"), cursors);
+    assertEquals(List.of("null", "p2"), fetched);
+  }
+
+  @Test
   void emptyPagesInTheMiddleAreSkipped() {
     Function<String, Page<String>> withHole = c -> c == null ? Page.of(List.of(), "x")
         : c.equals("x") ? Page.of(List.of(), "y") : Page.of(List.of("z"), null);

@@ -25,8 +25,16 @@ public record Engine(String value) {
     }
   }
 
+  /** The engine named {@code value}: one of the constants when it names one, else a new value. */
   public static Engine of(String value) {
-    return new Engine(value);
+    Engine known = value == null ? null : switch (value) {
+      case "onnx" -> ONNX;
+      case "wasm" -> WASM;
+      case "python" -> PYTHON;
+      case "container" -> CONTAINER;
+      default -> null;
+    };
+    return known != null ? known : new Engine(value);
   }
 
   @Override

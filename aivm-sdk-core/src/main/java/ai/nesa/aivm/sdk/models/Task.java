@@ -29,8 +29,20 @@ public record Task(String value) {
     }
   }
 
+  /** The task named {@code value}: one of the constants when it names one, else a new value. */
   public static Task of(String value) {
-    return new Task(value);
+    Task known = value == null ? null : switch (value) {
+      case "text-classification" -> TEXT_CLASSIFICATION;
+      case "text-generation" -> TEXT_GENERATION;
+      case "image-classification" -> IMAGE_CLASSIFICATION;
+      case "embedding" -> EMBEDDING;
+      case "object-detection" -> OBJECT_DETECTION;
+      case "speech-recognition" -> SPEECH_RECOGNITION;
+      case "tabular-classification" -> TABULAR_CLASSIFICATION;
+      case "tabular-regression" -> TABULAR_REGRESSION;
+      default -> null;
+    };
+    return known != null ? known : new Task(value);
   }
 
   @Override

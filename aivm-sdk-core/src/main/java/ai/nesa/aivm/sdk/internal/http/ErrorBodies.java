@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import okio.Buffer;
 
 /**
  * Reads the gateway's error shape, {@code {"error": {"code", "message", "requestId", "details"}}},
@@ -21,7 +20,7 @@ final class ErrorBodies {
     String message = "HTTP " + response.status() + " with no error body in the gateway's shape";
     String requestId = response.requestId();
     List<Problem> details = new ArrayList<>();
-    try (JsonReader r = JsonReader.of(new Buffer().write(response.body()))) {
+    try (JsonReader r = JsonReader.of(response.body())) {
       r.beginObject();
       while (r.hasNext()) {
         if (!r.nextName().equals("error") || r.peek() != JsonReader.Token.BEGIN_OBJECT) {
@@ -52,7 +51,7 @@ final class ErrorBodies {
     } catch (IOException | RuntimeException notOurShape) {
       // Keep what was read; the status alone still types the exception.
     }
-    if ("unknown".equals(code) && response.body().length == 0) {
+    if ("unknown".equals(code) && response.bodySize() == 0) {
       message = "HTTP " + response.status() + " with an empty body";
     }
     return new ServiceError(response.status(), code, message, requestId, details,

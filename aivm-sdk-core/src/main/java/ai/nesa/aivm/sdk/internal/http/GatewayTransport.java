@@ -379,11 +379,12 @@ public final class GatewayTransport {
   }
 
   private ApiResponse read(Response raw) throws IOException {
-    byte[] body = raw.body().bytes();
+    Buffer body = new Buffer();
+    body.writeAll(raw.body().source());
     ApiResponse response = new ApiResponse(raw.code(), raw.headers(), body, config.clock().instant());
     if (log.isDebugEnabled()) {
       log.debug("<-- {} {} ({} ms, {} bytes, request {})", raw.code(), raw.request().url(),
-          raw.receivedResponseAtMillis() - raw.sentRequestAtMillis(), body.length, response.requestId());
+          raw.receivedResponseAtMillis() - raw.sentRequestAtMillis(), body.size(), response.requestId());
     }
     return response;
   }
@@ -415,7 +416,7 @@ public final class GatewayTransport {
       throw new UnexpectedResponseException("expected a JSON answer but got content type '" + contentType + "'",
           response.status(), response.requestId(), null);
     }
-    try (JsonReader reader = JsonReader.of(new Buffer().write(response.body()))) {
+    try (JsonReader reader = JsonReader.of(response.body())) {
       return decoder.decode(reader);
     } catch (JsonDataException | JsonEncodingException e) {
       throw new UnexpectedResponseException("malformed JSON answer: " + e.getMessage(),

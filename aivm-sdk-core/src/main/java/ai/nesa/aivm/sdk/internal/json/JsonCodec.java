@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,28 +27,22 @@ public class JsonCodec {
     T read(JsonReader r) throws IOException;
   }
 
-  /** Reads one scalar value. */
-  @FunctionalInterface
-  public interface ValueReader<T> {
-    T read() throws IOException;
-  }
-
   /** Writes one item. */
   @FunctionalInterface
   public interface ItemWriter<T> {
     void write(JsonWriter w, T value) throws IOException;
   }
 
-  protected static <T> T value(JsonReader r, ValueReader<T> read) throws IOException {
-    String path = r.getPath();
-    try {
-      return read.read();
-    } catch (RuntimeException e) {
-      if (e instanceof JsonDataException) {
-        throw e;
-      }
-      throw new JsonDataException(e.getMessage() + " at " + path, e);
+  /**
+   * The exception for a value that broke its type's rules: a {@link JsonDataException} naming the
+   * path (already one, it is passed on as it is). The path is only computed here, on failure,
+   * since building it for every value read is a large share of decoding time.
+   */
+  protected static JsonDataException invalid(JsonReader r, RuntimeException e) {
+    if (e instanceof JsonDataException already) {
+      return already;
     }
+    return new JsonDataException(e.getMessage() + " at " + r.getPath(), e);
   }
 
   /** Builds the object read at {@code path}; a missing required field is named with that path. */
@@ -70,7 +63,17 @@ public class JsonCodec {
       if (r.peek() == JsonReader.Token.NULL) {
         throw new JsonDataException("null is not allowed in this array at " + r.getPath());
       }
-      out.add(value(r, () -> item.read(r)));
+      try {
+        out.add(item.read(r));
+      } catch (JsonDataException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // The reader has moved past the element: name the element's own index.
+        String path = r.getPath();
+        int bracket = path.lastIndexOf('[');
+        throw new JsonDataException(e.getMessage() + " at "
+            + (bracket < 0 ? path : path.substring(0, bracket)) + "[" + out.size() + "]", e);
+      }
     }
     r.endArray();
     return out;
@@ -124,12 +127,7 @@ public class JsonCodec {
   }
 
   protected static Instant instant(JsonReader r) throws IOException {
-    String text = r.nextString();
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new JsonDataException("'" + text + "' is not an RFC 3339 date-time");
-    }
+    return Timestamps.parse(r.nextString());
   }
 
   protected static URI uri(JsonReader r) throws IOException {

@@ -49,11 +49,15 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readAuthorField(JsonReader r, String field, Author.Builder b) throws IOException {
-    switch (field) {
-      case "name" -> b.name(value(r, () -> r.nextString()));
-      case "address" -> b.address(value(r, () -> Address.of(r.nextString())));
-      case "url" -> b.url(value(r, () -> uri(r)));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "name" -> b.name(r.nextString());
+        case "address" -> b.address(Address.of(r.nextString()));
+        case "url" -> b.url(uri(r));
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -93,11 +97,15 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readRatingSummaryField(JsonReader r, String field, RatingSummary.Builder b) throws IOException {
-    switch (field) {
-      case "average" -> b.average(value(r, () -> r.nextDouble()));
-      case "count" -> b.count(value(r, () -> r.nextLong()));
-      case "distribution" -> b.distribution(readList(r, x -> x.nextLong()));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "average" -> b.average(r.nextDouble());
+        case "count" -> b.count(r.nextLong());
+        case "distribution" -> b.distribution(readList(r, x -> x.nextLong()));
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -136,11 +144,15 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readUsageCountsField(JsonReader r, String field, UsageCounts.Builder b) throws IOException {
-    switch (field) {
-      case "inferences" -> b.inferences(value(r, () -> r.nextLong()));
-      case "deployments" -> b.deployments(value(r, () -> r.nextLong()));
-      case "callers" -> b.callers(value(r, () -> r.nextLong()));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "inferences" -> b.inferences(r.nextLong());
+        case "deployments" -> b.deployments(r.nextLong());
+        case "callers" -> b.callers(r.nextLong());
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -177,15 +189,19 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readBenchmarkField(JsonReader r, String field, Benchmark.Builder b) throws IOException {
-    switch (field) {
-      case "name" -> b.name(value(r, () -> r.nextString()));
-      case "value" -> b.value(value(r, () -> r.nextDouble()));
-      case "unit" -> b.unit(value(r, () -> r.nextString()));
-      case "dataset" -> b.dataset(value(r, () -> r.nextString()));
-      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-      case "verification" -> b.verification(value(r, () -> Verification.fromWire(r.nextString())));
-      case "higherIsBetter" -> b.higherIsBetter(value(r, () -> r.nextBoolean()));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "name" -> b.name(r.nextString());
+        case "value" -> b.value(r.nextDouble());
+        case "unit" -> b.unit(r.nextString());
+        case "dataset" -> b.dataset(r.nextString());
+        case "version" -> b.version(Semver.of(r.nextString()));
+        case "verification" -> b.verification(Verification.fromWire(r.nextString()));
+        case "higherIsBetter" -> b.higherIsBetter(r.nextBoolean());
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -235,16 +251,20 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readModelVersionField(JsonReader r, String field, ModelVersion.Builder b) throws IOException {
-    switch (field) {
-      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-      case "publishedAt" -> b.publishedAt(value(r, () -> instant(r)));
-      case "manifestCid" -> b.manifestCid(value(r, () -> Cid.of(r.nextString())));
-      case "manifestHash" -> b.manifestHash(value(r, () -> Hash32.of(r.nextString())));
-      case "changelog" -> b.changelog(value(r, () -> r.nextString()));
-      case "deprecated" -> b.deprecated(value(r, () -> r.nextBoolean()));
-      case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
-      case "sizeBytes" -> b.sizeBytes(value(r, () -> r.nextLong()));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "version" -> b.version(Semver.of(r.nextString()));
+        case "publishedAt" -> b.publishedAt(instant(r));
+        case "manifestCid" -> b.manifestCid(Cid.of(r.nextString()));
+        case "manifestHash" -> b.manifestHash(Hash32.of(r.nextString()));
+        case "changelog" -> b.changelog(r.nextString());
+        case "deprecated" -> b.deprecated(r.nextBoolean());
+        case "runtime" -> b.runtime(Engine.of(r.nextString()));
+        case "sizeBytes" -> b.sizeBytes(r.nextLong());
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -295,25 +315,29 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readModelSummaryField(JsonReader r, String field, ModelSummary.Builder b) throws IOException {
-    switch (field) {
-      case "id" -> b.id(value(r, () -> ModelId.of(r.nextString())));
-      case "displayName" -> b.displayName(value(r, () -> r.nextString()));
-      case "description" -> b.description(value(r, () -> r.nextString()));
-      case "owner" -> b.owner(value(r, () -> Address.of(r.nextString())));
-      case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
-      case "task" -> b.task(value(r, () -> Task.of(r.nextString())));
-      case "architecture" -> b.architecture(value(r, () -> r.nextString()));
-      case "runtime" -> b.runtime(value(r, () -> Engine.of(r.nextString())));
-      case "parameterCount" -> b.parameterCount(value(r, () -> r.nextLong()));
-      case "tags" -> b.tags(readList(r, x -> x.nextString()));
-      case "license" -> b.license(value(r, () -> r.nextString()));
-      case "access" -> b.access(value(r, () -> Access.fromWire(r.nextString())));
-      case "latestVersion" -> b.latestVersion(value(r, () -> Semver.of(r.nextString())));
-      case "rating" -> b.rating(value(r, () -> readRatingSummary(r)));
-      case "usage" -> b.usage(value(r, () -> readUsageCounts(r)));
-      case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
-      case "updatedAt" -> b.updatedAt(value(r, () -> instant(r)));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "id" -> b.id(ModelId.of(r.nextString()));
+        case "displayName" -> b.displayName(r.nextString());
+        case "description" -> b.description(r.nextString());
+        case "owner" -> b.owner(Address.of(r.nextString()));
+        case "authors" -> b.authors(readList(r, x -> readAuthor(x)));
+        case "task" -> b.task(Task.of(r.nextString()));
+        case "architecture" -> b.architecture(r.nextString());
+        case "runtime" -> b.runtime(Engine.of(r.nextString()));
+        case "parameterCount" -> b.parameterCount(r.nextLong());
+        case "tags" -> b.tags(readList(r, x -> x.nextString()));
+        case "license" -> b.license(r.nextString());
+        case "access" -> b.access(Access.fromWire(r.nextString()));
+        case "latestVersion" -> b.latestVersion(Semver.of(r.nextString()));
+        case "rating" -> b.rating(readRatingSummary(r));
+        case "usage" -> b.usage(readUsageCounts(r));
+        case "createdAt" -> b.createdAt(instant(r));
+        case "updatedAt" -> b.updatedAt(instant(r));
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -438,14 +462,18 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readReviewField(JsonReader r, String field, Review.Builder b) throws IOException {
-    switch (field) {
-      case "reviewer" -> b.reviewer(value(r, () -> Address.of(r.nextString())));
-      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-      case "rating" -> b.rating(value(r, () -> r.nextInt()));
-      case "text" -> b.text(value(r, () -> r.nextString()));
-      case "textCid" -> b.textCid(value(r, () -> Cid.of(r.nextString())));
-      case "createdAt" -> b.createdAt(value(r, () -> instant(r)));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "reviewer" -> b.reviewer(Address.of(r.nextString()));
+        case "version" -> b.version(Semver.of(r.nextString()));
+        case "rating" -> b.rating(r.nextInt());
+        case "text" -> b.text(r.nextString());
+        case "textCid" -> b.textCid(Cid.of(r.nextString()));
+        case "createdAt" -> b.createdAt(instant(r));
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
@@ -491,12 +519,16 @@ public final class CatalogJson extends JsonCodec {
   }
 
   private static void readExampleField(JsonReader r, String field, Example.Builder b) throws IOException {
-    switch (field) {
-      case "title" -> b.title(value(r, () -> r.nextString()));
-      case "version" -> b.version(value(r, () -> Semver.of(r.nextString())));
-      case "input" -> b.input(value(r, () -> rawJson(r)));
-      case "output" -> b.output(value(r, () -> rawJson(r)));
-      default -> r.skipValue();
+    try {
+      switch (field) {
+        case "title" -> b.title(r.nextString());
+        case "version" -> b.version(Semver.of(r.nextString()));
+        case "input" -> b.input(rawJson(r));
+        case "output" -> b.output(rawJson(r));
+        default -> r.skipValue();
+      }
+    } catch (RuntimeException e) {
+      throw invalid(r, e);
     }
   }
 
