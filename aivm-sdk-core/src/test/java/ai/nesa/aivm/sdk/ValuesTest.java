@@ -31,6 +31,14 @@ class ValuesTest {
     assertEquals("0x8ba1f109551bd432803012645ac136ddd64dba72", mixed.toString());
   }
 
+  @Test
+  void lowerCaseAddressesAreKeptAsGivenAndOthersAreLowered() {
+    String lower = "0x8ba1f109551bd432803012645ac136ddd64dba72";
+    assertTrue(Address.of(lower).hex() == lower, "no copy of an address already in canonical form");
+    assertEquals(lower, Address.of("0X8ba1f109551bd432803012645ac136ddd64dba72").hex());
+    assertThrows(AivmValidationException.class, () -> new Address("0x8ba1F109551bd432803012645ac136ddd64dba72"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "0x", "8ba1f109551bd432803012645ac136ddd64dba72", "0x8ba1f109551bd432803012645ac136ddd64dba7",
       "0x8ba1f109551bd432803012645ac136ddd64dba7g"})
@@ -51,7 +59,8 @@ class ValuesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "1.0", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0-01", "1.0.0+"})
+  @ValueSource(strings = {"1", "1.0", "v1.0.0", "01.0.0", "1.00.0", "1.0.0.0", "1..0", ".1.0", "1.0.", "1.0.0-",
+      "1.0.0-01", "1.0.0+", "1.0.x"})
   void notSemverIsRefusedNamingVersion(String text) {
     AivmValidationException e = assertThrows(AivmValidationException.class, () -> Semver.of(text));
     assertEquals("version", e.problems().get(0).path());
