@@ -1,5 +1,7 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.AivmException;
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.internal.ClientConfig;
 import ai.nesa.aivm.sdk.internal.ClientFactory;
 import ai.nesa.aivm.sdk.models.ModelRegistry;

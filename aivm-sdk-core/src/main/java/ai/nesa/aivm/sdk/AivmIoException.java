@@ -1,5 +1,7 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.AivmException;
+
 /**
  * The gateway could not be reached, or the connection failed before a whole response arrived,
  * after every retry the client's policy allows.

@@ -1,5 +1,7 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.AivmException;
+import ai.nesa.aivm.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.AivmValidationException;
 import java.util.regex.Pattern;
 
 /**

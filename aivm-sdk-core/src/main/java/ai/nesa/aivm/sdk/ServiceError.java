@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.AivmException;
+import ai.nesa.aivm.AivmValidationException;
 import static ai.nesa.aivm.sdk.TestClients.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,8 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.Hash32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +31,8 @@ class ValuesTest {
   void addressesAreCaseInsensitive() {
     Address mixed = Address.of("0x8ba1f109551bD432803012645Ac136ddd64DBA72");
     assertEquals(Address.of("0X8BA1F109551BD432803012645AC136DDD64DBA72"), mixed);
-    assertEquals("0x8ba1f109551bd432803012645ac136ddd64dba72", mixed.toString());
+    assertEquals("0x8ba1f109551bd432803012645ac136ddd64dba72", mixed.hex());
+    assertEquals("0x8ba1f109551bD432803012645Ac136ddd64DBA72", mixed.toString(), "printed with its EIP-55 checksum");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package ai.nesa.aivm.examples;
 
 import ai.nesa.aivm.sdk.AivmClient;
-import ai.nesa.aivm.sdk.AivmException;
-import ai.nesa.aivm.sdk.AivmValidationException;
+import ai.nesa.aivm.AivmException;
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.models.Engine;
 import ai.nesa.aivm.sdk.models.ModelListParams;
 import ai.nesa.aivm.sdk.models.ModelSummary;

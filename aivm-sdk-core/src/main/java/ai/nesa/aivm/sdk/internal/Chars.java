@@ -7,28 +7,6 @@ package ai.nesa.aivm.sdk.internal;
 public final class Chars {
   private Chars() {}
 
-  /** Whether {@code s[from, s.length())} is lower-case hex digits only. */
-  public static boolean isLowerHex(String s, int from) {
-    for (int i = from; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@code s[from, s.length())} is hex digits of either case. */
-  public static boolean isHex(String s, int from) {
-    for (int i = from; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Whether {@code s} is a name part: 1 to {@code max} characters of {@code a-z 0-9 . _ -},
    * starting and ending with a letter or digit.

@@ -1,7 +1,7 @@
 package ai.nesa.aivm.sdk.internal;
 
 import ai.nesa.aivm.sdk.AivmClient;
-import ai.nesa.aivm.sdk.AivmException;
+import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
 import okhttp3.OkHttpClient;
 

@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk.models;
 
-import ai.nesa.aivm.sdk.Address;
+import ai.nesa.aivm.crypto.Address;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

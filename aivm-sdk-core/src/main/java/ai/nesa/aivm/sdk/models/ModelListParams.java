@@ -1,8 +1,8 @@
 package ai.nesa.aivm.sdk.models;
 
-import ai.nesa.aivm.sdk.Address;
-import ai.nesa.aivm.sdk.AivmValidationException;
-import ai.nesa.aivm.sdk.Problem;
+import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package ai.nesa.aivm.sdk.models;
 
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.AivmServiceException;
-import ai.nesa.aivm.sdk.AivmValidationException;
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.NotFoundException;
 import ai.nesa.aivm.sdk.Page;

@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk.models;
 
-import ai.nesa.aivm.sdk.AivmValidationException;
+import ai.nesa.aivm.AivmValidationException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package ai.nesa.aivm.sdk.models;
 
 import ai.nesa.aivm.sdk.Cid;
-import ai.nesa.aivm.sdk.Hash32;
+import ai.nesa.aivm.crypto.Hash32;
 import ai.nesa.aivm.sdk.Semver;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk.models;
 
-import ai.nesa.aivm.sdk.Address;
+import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.Semver;
 import java.time.Instant;

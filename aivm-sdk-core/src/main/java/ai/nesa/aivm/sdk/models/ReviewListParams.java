@@ -1,7 +1,7 @@
 package ai.nesa.aivm.sdk.models;
 
-import ai.nesa.aivm.sdk.AivmValidationException;
-import ai.nesa.aivm.sdk.Problem;
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.sdk.Semver;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.nesa.aivm.sdk.AivmClient;
-import ai.nesa.aivm.sdk.AivmValidationException;
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.ModelId;
-import ai.nesa.aivm.sdk.Problem;
+import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.sdk.RecordingSleeper;
 import ai.nesa.aivm.sdk.TestClients;
 import java.util.List;

@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk.internal.http;
 
-import ai.nesa.aivm.sdk.Problem;
+import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.sdk.ServiceError;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;

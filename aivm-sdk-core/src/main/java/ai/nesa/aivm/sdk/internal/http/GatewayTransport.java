@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk.internal.http;
 
-import ai.nesa.aivm.sdk.AivmException;
+import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.AivmServiceException;
 import ai.nesa.aivm.sdk.AivmTimeoutException;

@@ -1,8 +1,8 @@
 package ai.nesa.aivm.sdk.internal.models;
 
-import ai.nesa.aivm.sdk.Address;
+import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.sdk.Cid;
-import ai.nesa.aivm.sdk.Hash32;
+import ai.nesa.aivm.crypto.Hash32;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.models.Author;

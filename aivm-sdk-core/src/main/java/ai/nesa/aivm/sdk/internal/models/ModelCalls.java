@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.internal.models;
 
+import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Page;
 import ai.nesa.aivm.sdk.Semver;
@@ -47,7 +48,7 @@ final class ModelCalls {
     for (BenchmarkThreshold t : p.minBenchmarks()) {
       b.query("minBenchmark", t.wireValue());
     }
-    b.query("owner", p.owner().orElse(null)).query("author", p.author().orElse(null));
+    b.query("owner", p.owner().map(Address::hex).orElse(null)).query("author", p.author().orElse(null));
     for (String tag : p.tags()) {
       b.query("tag", tag);
     }

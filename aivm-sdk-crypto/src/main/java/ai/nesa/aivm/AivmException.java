@@ -1,4 +1,4 @@
-package ai.nesa.aivm.sdk;
+package ai.nesa.aivm;
 
 /**
  * The root of every exception the AIVM SDK throws; all of them are unchecked.

@@ -1,4 +1,4 @@
-package ai.nesa.aivm.sdk;
+package ai.nesa.aivm;
 
 import java.util.List;
 import java.util.stream.Collectors;

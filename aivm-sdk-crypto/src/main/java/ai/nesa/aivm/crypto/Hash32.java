@@ -1,5 +1,6 @@
-package ai.nesa.aivm.sdk;
+package ai.nesa.aivm.crypto;
 
+import ai.nesa.aivm.AivmValidationException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,19 @@ public record Hash32(String hex) {
       throw AivmValidationException.of("hash", "pattern", hex,
           "a 32-byte hash is 0x and 64 lower-case hex digits: '" + hex + "'");
     }
+  }
+
+  /** The hash of these 32 bytes. */
+  public static Hash32 fromBytes(byte[] bytes) {
+    if (bytes.length != 32) {
+      throw AivmValidationException.of("hash", "length", bytes.length, "a hash is 32 bytes, not " + bytes.length);
+    }
+    return new Hash32(Hex.encode(bytes));
+  }
+
+  /** The 32 bytes. */
+  public byte[] bytes() {
+    return Hex.decode(hex);
   }
 
   /** Parses a hash in any case. */
