@@ -27,7 +27,7 @@ import javax.management.openmbean.CompositeData;
  * shows how large the collector let the young generation grow. The most heap left after a
  * collection is what the work really kept alive.
  */
-final class HeapMeter implements AutoCloseable {
+public final class HeapMeter implements AutoCloseable {
   private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(p -> p.getType() == MemoryType.HEAP)
       .toList();
@@ -49,7 +49,7 @@ final class HeapMeter implements AutoCloseable {
   }
 
   /** Starts measuring from now: pool peaks are reset. */
-  static HeapMeter start() {
+  public static HeapMeter start() {
     return new HeapMeter();
   }
 
@@ -77,10 +77,10 @@ final class HeapMeter implements AutoCloseable {
    * @param maxAfterGc the most heap in use right after any collection; 0 if none ran
    * @param collections how many collections were reported
    */
-  record Snapshot(long peakPoolsSum, String peaksByPool, long maxAfterGc, long collections) {}
+  public record Snapshot(long peakPoolsSum, String peaksByPool, long maxAfterGc, long collections) {}
 
   /** The figures so far; take it right after the work, before anything else allocates. */
-  Snapshot snapshot() {
+  public Snapshot snapshot() {
     return new Snapshot(
         heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum(),
         heapPools.stream()

@@ -39,14 +39,28 @@ public final class Hex {
     }
     byte[] out = new byte[n / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = Character.digit(hex.charAt(from + 2 * i), 16);
-      int lo = Character.digit(hex.charAt(from + 2 * i + 1), 16);
+      int hi = digit(hex.charAt(from + 2 * i));
+      int lo = digit(hex.charAt(from + 2 * i + 1));
       if (hi < 0 || lo < 0) {
         throw new IllegalArgumentException("not a hex digit at index " + (from + 2 * i + (hi < 0 ? 0 : 1)));
       }
       out[i] = (byte) (hi << 4 | lo);
     }
     return out;
+  }
+
+  /**
+   * The value of an ASCII hex digit of either case, or -1 for any other character (unlike {@link
+   * Character#digit}, which also takes the other scripts' digits).
+   */
+  public static int digit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+      return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
   }
 
   /** Whether {@code s[from, s.length())} is hex digits of either case. */

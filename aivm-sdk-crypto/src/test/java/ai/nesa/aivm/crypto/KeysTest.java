@@ -22,6 +22,14 @@ class KeysTest {
   private static final String DEV_ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
   @Test
+  void hexTakesAsciiDigitsOnly() {
+    assertArrayEquals(new byte[] {(byte) 0xab, 0x01}, Hex.decode("0xAb01"));
+    assertThrows(IllegalArgumentException.class, () -> Hex.decode("\uff10\uff11"), "fullwidth digits are not hex");
+    assertThrows(IllegalArgumentException.class, () -> Hex.decode("abc"));
+    assertEquals(-1, Hex.digit('g'));
+  }
+
+  @Test
   void keccakOfTheEmptyString() {
     assertEquals("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", Hex.encode(Keccak256.digest()));
     assertEquals(Keccak256.hash("ab".getBytes(StandardCharsets.UTF_8)),

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.benchmarks.crypto;
 
+import ai.nesa.aivm.benchmarks.HeapMeter;
 import ai.nesa.aivm.crypto.ChunkedEncryption;
 import ai.nesa.aivm.crypto.SecretBytes;
 import java.io.InputStream;
@@ -51,15 +52,15 @@ public final class HeapCappedStream {
     long encryptPeak;
     long encryptLive;
     CountingSink counted = new CountingSink();
-    try (HeapPeak heap = new HeapPeak()) {
+    try (HeapMeter heap = HeapMeter.start()) {
       long start = System.nanoTime();
       try (OutputStream out = scheme.encryptingStream(key, counted);
           InputStream in = new PatternSource(pattern, size)) {
         in.transferTo(out);
       }
       encryptNanos = System.nanoTime() - start;
-      encryptPeak = heap.peakPoolsSum();
-      encryptLive = heap.maxAfterGc();
+      encryptPeak = heap.snapshot().peakPoolsSum();
+      encryptLive = heap.snapshot().maxAfterGc();
     }
     boolean sizeRight = counted.count == ChunkedEncryption.ciphertextSize(size);
 
@@ -70,7 +71,7 @@ public final class HeapCappedStream {
     long collections;
     byte[] sent;
     byte[] received;
-    try (HeapPeak heap = new HeapPeak()) {
+    try (HeapMeter heap = HeapMeter.start()) {
       long start = System.nanoTime();
       Pipe pipe = Pipe.open();
       CompletableFuture<byte[]> writer = CompletableFuture.supplyAsync(() -> {
@@ -89,9 +90,9 @@ public final class HeapCappedStream {
       received = digest.digest();
       sent = writer.join();
       roundNanos = System.nanoTime() - start;
-      roundPeak = heap.peakPoolsSum();
-      roundLive = heap.maxAfterGc();
-      collections = heap.collections();
+      roundPeak = heap.snapshot().peakPoolsSum();
+      roundLive = heap.snapshot().maxAfterGc();
+      collections = heap.snapshot().collections();
     }
     boolean same = Arrays.equals(sent, received);
 

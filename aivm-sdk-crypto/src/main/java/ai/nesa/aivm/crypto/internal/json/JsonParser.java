@@ -1,5 +1,6 @@
 package ai.nesa.aivm.crypto.internal.json;
 
+import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.crypto.CryptoException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,7 +175,7 @@ public final class JsonParser {
         case 'u':
           int code = 0;
           for (int i = 0; i < 4; i++) {
-            int digit = pos < text.length() ? hexDigit(text.charAt(pos)) : -1;
+            int digit = pos < text.length() ? Hex.digit(text.charAt(pos)) : -1;
             if (digit < 0) {
               throw error(path, "\\u must be followed by four hex digits");
             }
@@ -262,16 +263,6 @@ public final class JsonParser {
       }
       pos++;
     }
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-      return (c | 0x20) - 'a' + 10;
-    }
-    return -1;
   }
 
   private static boolean isDigit(char c) {

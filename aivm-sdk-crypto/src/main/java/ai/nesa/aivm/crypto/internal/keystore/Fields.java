@@ -1,5 +1,6 @@
 package ai.nesa.aivm.crypto.internal.keystore;
 
+import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.internal.json.JsonParser;
 import ai.nesa.aivm.crypto.internal.json.JsonValue;
@@ -93,8 +94,8 @@ final class Fields {
     }
     byte[] out = new byte[digits / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = hexDigit(text.charAt(from + 2 * i));
-      int lo = hexDigit(text.charAt(from + 2 * i + 1));
+      int hi = Hex.digit(text.charAt(from + 2 * i));
+      int lo = Hex.digit(text.charAt(from + 2 * i + 1));
       if (hi < 0 || lo < 0) {
         throw format(value.path(), "is not hex (a non-hex character at index " + (from + 2 * i + (hi < 0 ? 0 : 1)) + ")");
       }
@@ -115,16 +116,6 @@ final class Fields {
       out.append(c >= 0x20 && c < 0x7f ? c : '?');
     }
     return out.append(s.length() > 32 ? "…'" : "'").toString();
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-      return (c | 0x20) - 'a' + 10;
-    }
-    return -1;
   }
 
   private static boolean equalsIgnoreAsciiCase(String a, String b) {
