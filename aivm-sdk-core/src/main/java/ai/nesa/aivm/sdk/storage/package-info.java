@@ -1,0 +1,11 @@
+/**
+ * Kernel storage: content identifiers (CIDs) computed by the SDK, so that what storage returns can
+ * be checked.
+ *
+ * <p>{@link ai.nesa.aivm.sdk.storage.ContentIds} computes the CIDs of a file in one streaming
+ * pass; {@link ai.nesa.aivm.sdk.storage.CidBytes} decodes a CID's text to compare the dialects
+ * storage answers in.
+ *
+ * @since 0.1.0
+ */
+package ai.nesa.aivm.sdk.storage;
