@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,9 +133,11 @@ class AivmConfigValidatorTest {
 
   @Test
   void anOnnxEntrypointIsWeightsAndGetsOnlyTheFileLimit() {
-    AivmConfigValidator.create().withBundle(KernelFixtures.BUNDLE)
+    // The code-entrypoint limit (1,000 bytes here) would refuse the weights if it applied to them.
+    AivmConfig config = assertDoesNotThrow(() -> AivmConfigValidator.create().withBundle(KernelFixtures.BUNDLE)
         .withLimits(new SizeLimits(1L << 30, 1L << 31, 1_000))
-        .validate(KernelFixtures.read("valid/minimal.json"));
+        .validate(KernelFixtures.read("valid/minimal.json")));
+    assertEquals(Engine.ONNX, config.runtime().engine());
   }
 
   @Test
