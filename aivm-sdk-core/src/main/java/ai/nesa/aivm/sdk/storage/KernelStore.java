@@ -3,8 +3,10 @@ package ai.nesa.aivm.sdk.storage;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.internal.storage.ipfs.IpfsKernelStore;
 import ai.nesa.aivm.sdk.internal.storage.local.LocalKernelStore;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
@@ -56,6 +58,18 @@ public interface KernelStore extends AutoCloseable {
    */
   static KernelStore localDirectory(Path directory) {
     return LocalKernelStore.open(directory);
+  }
+
+  /**
+   * A store on the IPFS node whose Kubo RPC API is at {@code rpc} (e.g. {@code
+   * http://127.0.0.1:5001}); js-ipfs's RPC API works too. Objects are pinned while held. See
+   * {@link IpfsKernelStore} for how each operation maps to RPC calls.
+   *
+   * @throws AivmValidationException when {@code rpc} is not an http(s) URI
+   * @since 0.1.0
+   */
+  static KernelStore ipfs(URI rpc) {
+    return IpfsKernelStore.connect(rpc);
   }
 
   /**
