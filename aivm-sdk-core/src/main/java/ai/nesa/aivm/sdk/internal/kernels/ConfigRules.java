@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.internal.kernels;
 
+import ai.nesa.aivm.sdk.internal.kernels.bundle.BundlePaths;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
@@ -44,7 +45,6 @@ final class ConfigRules {
   private static final Pattern BENCHMARK = Pattern.compile("[A-Za-z0-9_./-]{1,64}");
   private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern EXTENSION = Pattern.compile("x-[A-Za-z0-9._-]+");
-  private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:.*", Pattern.DOTALL);
 
   static final List<String> TOP = List.of("schemaVersion", "name", "version", "description",
       "authors", "license", "task", "architecture", "parameterCount", "runtime", "environment",
@@ -515,47 +515,13 @@ final class ConfigRules {
     if (s == null) {
       return null;
     }
-    String why = pathProblem(s);
+    String why = BundlePaths.problem(s);
     if (why != null) {
       add(p, "path", s.replace("\0", "\\0"), why);
       return null;
     }
     referenced.putIfAbsent(s, p);
     return s;
-  }
-
-  /** Why {@code s} is not a safe relative bundle path, or null when it is one. */
-  static String pathProblem(String s) {
-    if (s.isEmpty()) {
-      return "a bundle path must not be empty";
-    }
-    if (s.length() > 1024) {
-      return "a bundle path is at most 1024 characters";
-    }
-    if (s.indexOf('\0') >= 0) {
-      return "a bundle path must not contain NUL";
-    }
-    if (s.indexOf('\\') >= 0) {
-      return "a bundle path separates with '/', never '\\'";
-    }
-    if (DRIVE.matcher(s).matches()) {
-      return "a bundle path is relative: no drive letter";
-    }
-    if (s.startsWith("/")) {
-      return "a bundle path is relative: no leading '/'";
-    }
-    if (s.endsWith("/")) {
-      return "a bundle path names a file: no trailing '/'";
-    }
-    for (String segment : s.split("/", -1)) {
-      if (segment.equals("..")) {
-        return "a bundle path must not escape the bundle: no '..'";
-      }
-      if (segment.isEmpty() || segment.equals(".")) {
-        return "a bundle path has no empty or '.' segment";
-      }
-    }
-    return null;
   }
 
   private void bundleRules() {

@@ -1,0 +1,325 @@
+package ai.nesa.aivm.sdk.internal.kernels.bundle;
+
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.Problem;
+import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.kernels.FileEncryption;
+import ai.nesa.aivm.sdk.kernels.FileRole;
+import ai.nesa.aivm.sdk.kernels.Manifest;
+import ai.nesa.aivm.sdk.kernels.ManifestEntry;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okio.Buffer;
+
+/** The manifest's JSON: the tree that is written canonically, and a strict reader. */
+public final class ManifestJson {
+  private static final Set<String> TOP = Set.of("schemaVersion", "name", "version", "files");
+  private static final Set<String> ENTRY = Set.of("path", "size", "cid", "mediaType", "role", "encryption");
+  private static final Set<String> ENTRY_REQUIRED = Set.of("path", "size", "cid", "mediaType", "role");
+  private static final Set<String> ENCRYPTION = Set.of("scheme", "parameters");
+  private static final Object NULL = new Object();
+
+  private ManifestJson() {}
+
+  /** The manifest as maps, lists, strings and longs, ready for {@link CanonicalJson}. */
+  public static Map<String, Object> tree(Manifest m) {
+    List<Object> files = new ArrayList<>();
+    for (ManifestEntry f : m.files()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("path", f.path());
+      e.put("size", f.size());
+      e.put("cid", f.cid().value());
+      e.put("mediaType", f.mediaType());
+      e.put("role", f.role().wireName());
+      f.encryption().ifPresent(x -> e.put("encryption",
+          Map.of("scheme", x.scheme(), "parameters", x.parameters())));
+      files.add(e);
+    }
+    return Map.of("schemaVersion", m.schemaVersion(), "name", m.name().toString(),
+        "version", m.version().text(), "files", files);
+  }
+
+  /**
+   * Reads any valid JSON with the manifest's fields.
+   *
+   * @throws AivmValidationException listing every problem with its JSON path
+   */
+  public static Manifest read(String json) {
+    List<Problem> problems = new ArrayList<>();
+    Object doc = parse(json, problems);
+    if (doc == null) {
+      throw new AivmValidationException(problems);
+    }
+    Map<String, Object> top = object("$", doc, problems);
+    if (top == null) {
+      throw new AivmValidationException(problems);
+    }
+    keys("$", top, TOP, TOP, problems);
+    Object sv = top.get("schemaVersion");
+    if (sv != null && !Manifest.SCHEMA_VERSION.equals(sv)) {
+      problems.add(Problem.of("$.schemaVersion", "enum", String.valueOf(sv),
+          "this SDK reads manifest schema version " + Manifest.SCHEMA_VERSION));
+    }
+    Manifest.Builder b = Manifest.builder();
+    String name = string("$.name", top.get("name"), problems);
+    if (name != null) {
+      try {
+        b.name(ModelId.of(name));
+      } catch (AivmValidationException e) {
+        rebase("$.name", e, problems);
+      }
+    }
+    String version = string("$.version", top.get("version"), problems);
+    if (version != null) {
+      try {
+        b.version(Semver.of(version));
+      } catch (AivmValidationException e) {
+        rebase("$.version", e, problems);
+      }
+    }
+    Object files = top.get("files");
+    if (files != null && !(files instanceof List)) {
+      problems.add(Problem.of("$.files", "type", typeOf(files), "files is an array"));
+    } else if (files != null) {
+      List<?> list = (List<?>) files;
+      for (int i = 0; i < list.size(); i++) {
+        ManifestEntry e = entry("$.files[" + i + "]", list.get(i), problems);
+        if (e != null) {
+          b.file(e);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AivmValidationException(problems);
+    }
+    return b.build();
+  }
+
+  private static ManifestEntry entry(String p, Object v, List<Problem> problems) {
+    Map<String, Object> m = object(p, v, problems);
+    if (m == null) {
+      return null;
+    }
+    int before = problems.size();
+    keys(p, m, ENTRY, ENTRY_REQUIRED, problems);
+    ManifestEntry.Builder b = ManifestEntry.builder();
+    String path = string(p + ".path", m.get("path"), problems);
+    b.path(path);
+    Long size = integer(p + ".size", m.get("size"), problems);
+    if (size != null) {
+      b.size(size);
+    }
+    String cid = string(p + ".cid", m.get("cid"), problems);
+    if (cid != null) {
+      try {
+        b.cid(Cid.of(cid));
+      } catch (AivmValidationException e) {
+        rebase(p + ".cid", e, problems);
+      }
+    }
+    b.mediaType(string(p + ".mediaType", m.get("mediaType"), problems));
+    String role = string(p + ".role", m.get("role"), problems);
+    if (role != null) {
+      FileRole r = FileRole.fromWire(role);
+      if (r == null) {
+        problems.add(Problem.of(p + ".role", "enum", role,
+            "a role is weights, code, aggregation, docs, example or config"));
+      }
+      b.role(r);
+    }
+    if (m.containsKey("encryption")) {
+      FileEncryption enc = encryption(p + ".encryption", m.get("encryption"), problems);
+      if (enc != null) {
+        b.encryption(enc);
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    try {
+      return b.build();
+    } catch (AivmValidationException e) {
+      for (Problem q : e.problems()) {
+        problems.add(Problem.of(p + "." + q.path(), q.rule(), q.value().orElse(null), q.message()));
+      }
+      return null;
+    }
+  }
+
+  private static FileEncryption encryption(String p, Object v, List<Problem> problems) {
+    Map<String, Object> m = object(p, v, problems);
+    if (m == null) {
+      return null;
+    }
+    int before = problems.size();
+    keys(p, m, ENCRYPTION, ENCRYPTION, problems);
+    String scheme = string(p + ".scheme", m.get("scheme"), problems);
+    Map<String, Object> params = m.get("parameters") == null ? null : object(p + ".parameters", m.get("parameters"), problems);
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (params != null) {
+      params.forEach((k, x) -> {
+        if (x instanceof BigDecimal) {
+          Long n = integer(p + ".parameters." + k, x, problems);
+          values.put(k, n);
+        } else {
+          values.put(k, string(p + ".parameters." + k, x, problems));
+        }
+      });
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    try {
+      return new FileEncryption(scheme, values);
+    } catch (AivmValidationException e) {
+      for (Problem q : e.problems()) {
+        problems.add(Problem.of(p + "." + q.path(), q.rule(), q.value().orElse(null), q.message()));
+      }
+      return null;
+    }
+  }
+
+  private static void rebase(String p, AivmValidationException e, List<Problem> problems) {
+    for (Problem q : e.problems()) {
+      problems.add(Problem.of(p, q.rule(), q.value().orElse(null), q.message()));
+    }
+  }
+
+  private static void keys(String p, Map<String, Object> m, Set<String> allowed, Set<String> required,
+      List<Problem> problems) {
+    for (String k : m.keySet()) {
+      if (!allowed.contains(k)) {
+        problems.add(Problem.of(p + "." + k, "unknown", "'" + k + "' is not a manifest field"));
+      }
+    }
+    for (String k : required) {
+      if (!m.containsKey(k)) {
+        problems.add(Problem.of(p + "." + k, "required", "'" + k + "' is required"));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(String p, Object v, List<Problem> problems) {
+    if (v instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    problems.add(Problem.of(p, "type", typeOf(v), "expected an object, found " + typeOf(v)));
+    return null;
+  }
+
+  private static String string(String p, Object v, List<Problem> problems) {
+    if (v == null) {
+      return null; // absent: reported as required by keys()
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    problems.add(Problem.of(p, "type", typeOf(v), "expected a string, found " + typeOf(v)));
+    return null;
+  }
+
+  private static Long integer(String p, Object v, List<Problem> problems) {
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof BigDecimal d)) {
+      problems.add(Problem.of(p, "type", typeOf(v), "expected an integer, found " + typeOf(v)));
+      return null;
+    }
+    try {
+      return d.longValueExact();
+    } catch (ArithmeticException e) {
+      problems.add(Problem.of(p, "integer", d.toString(), "expected an integer that fits in 64 bits"));
+      return null;
+    }
+  }
+
+  private static String typeOf(Object v) {
+    if (v == NULL) {
+      return "null";
+    }
+    if (v instanceof Map) {
+      return "object";
+    }
+    if (v instanceof List) {
+      return "array";
+    }
+    if (v instanceof String) {
+      return "string";
+    }
+    if (v instanceof BigDecimal) {
+      return "number";
+    }
+    return "boolean";
+  }
+
+  private static Object parse(String json, List<Problem> problems) {
+    JsonReader r = JsonReader.of(new Buffer().writeUtf8(json));
+    try {
+      Object value = value(r, problems);
+      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+        problems.add(Problem.of("$", "json", "the document has more text after its JSON value"));
+        return null;
+      }
+      return value;
+    } catch (JsonEncodingException | EOFException e) {
+      problems.add(Problem.of(r.getPath(), "json", "not valid JSON: " + e.getMessage()));
+      return null;
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from memory", e);
+    }
+  }
+
+  private static Object value(JsonReader r, List<Problem> problems) throws IOException {
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        r.beginObject();
+        while (r.hasNext()) {
+          String key = r.nextName();
+          String at = r.getPath();
+          Object v = value(r, problems);
+          if (map.putIfAbsent(key, v) != null) {
+            problems.add(Problem.of(at, "duplicate", "the key '" + key + "' appears twice"));
+          }
+        }
+        r.endObject();
+        return map;
+      }
+      case BEGIN_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        r.beginArray();
+        while (r.hasNext()) {
+          list.add(value(r, problems));
+        }
+        r.endArray();
+        return list;
+      }
+      case STRING -> {
+        return r.nextString();
+      }
+      case NUMBER -> {
+        return new BigDecimal(r.nextString());
+      }
+      case BOOLEAN -> {
+        return r.nextBoolean();
+      }
+      case NULL -> {
+        r.nextNull();
+        return NULL;
+      }
+      default -> throw new JsonEncodingException("unexpected " + r.peek());
+    }
+  }
+}
