@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.storage;
 
+import ai.nesa.aivm.crypto.testing.NodeScript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.storage;
 
+import ai.nesa.aivm.crypto.testing.NodeScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;

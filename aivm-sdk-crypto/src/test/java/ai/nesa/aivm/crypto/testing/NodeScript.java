@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one of the interop scripts in {@code src/test/js} with node, where npm's eciesjs and
- * ethers are installed (the build installs them from the lock file), and returns what it printed.
+ * Runs one of the interop scripts in the module's {@code src/test/js} with node, where the build
+ * installs the module's npm interop peers from their lock file, and returns what it printed.
+ * Shared with other modules' tests through this module's test jar.
  */
 public final class NodeScript {
   /** The folder of the scripts and their node_modules. */
@@ -26,7 +27,7 @@ public final class NodeScript {
    * Runs {@code node script args...} with {@code stdin} as input.
    *
    * @return the script's standard output, trimmed
-   * @throws AssertionError with the script's standard error when it fails or runs over a minute
+   * @throws AssertionError with the script's standard error when it fails or runs over two minutes
    */
   public static String run(String script, String stdin, String... args) {
     if (!Files.isDirectory(DIR.resolve("node_modules"))) {
@@ -41,9 +42,9 @@ public final class NodeScript {
       CompletableFuture<byte[]> err = drain(p.getErrorStream());
       p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
       p.getOutputStream().close();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("node " + script + " ran over a minute");
+        throw new AssertionError("node " + script + " ran over two minutes");
       }
       String stdout = new String(out.join(), StandardCharsets.UTF_8).trim();
       if (p.exitValue() != 0) {
