@@ -20,9 +20,9 @@ import okio.Buffer;
  * <p>Numbers stay {@code BigDecimal}: a parameter count or a byte size beyond 2^53 is not rounded
  * on the way to the rules.
  */
-final class JsonTree {
+public final class JsonTree {
   /** JSON {@code null}, distinct from an absent key. */
-  static final Object NULL = new Object() {
+  public static final Object NULL = new Object() {
     @Override
     public String toString() {
       return "null";
@@ -35,7 +35,7 @@ final class JsonTree {
    * Reads {@code json}; syntax errors and duplicate keys are added to {@code problems}, and a
    * document that cannot be read at all gives null.
    */
-  static Object read(String json, List<Problem> problems) {
+  public static Object read(String json, List<Problem> problems) {
     JsonReader r = JsonReader.of(new Buffer().writeUtf8(json));
     try {
       Object value = readValue(r, problems);

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.internal.kernels.bundle;
 
+import ai.nesa.aivm.sdk.internal.kernels.JsonTree;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.sdk.Cid;
@@ -9,17 +10,12 @@ import ai.nesa.aivm.sdk.kernels.FileEncryption;
 import ai.nesa.aivm.sdk.kernels.FileRole;
 import ai.nesa.aivm.sdk.kernels.Manifest;
 import ai.nesa.aivm.sdk.kernels.ManifestEntry;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
-import java.io.EOFException;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import okio.Buffer;
 
 /** The manifest's JSON: the tree that is written canonically, and a strict reader. */
 public final class ManifestJson {
@@ -27,7 +23,6 @@ public final class ManifestJson {
   private static final Set<String> ENTRY = Set.of("path", "size", "cid", "mediaType", "role", "encryption");
   private static final Set<String> ENTRY_REQUIRED = Set.of("path", "size", "cid", "mediaType", "role");
   private static final Set<String> ENCRYPTION = Set.of("scheme", "parameters");
-  private static final Object NULL = new Object();
 
   private ManifestJson() {}
 
@@ -56,7 +51,7 @@ public final class ManifestJson {
    */
   public static Manifest read(String json) {
     List<Problem> problems = new ArrayList<>();
-    Object doc = parse(json, problems);
+    Object doc = JsonTree.read(json, problems);
     if (doc == null) {
       throw new AivmValidationException(problems);
     }
@@ -246,7 +241,7 @@ public final class ManifestJson {
   }
 
   private static String typeOf(Object v) {
-    if (v == NULL) {
+    if (v == JsonTree.NULL) {
       return "null";
     }
     if (v instanceof Map) {
@@ -262,64 +257,5 @@ public final class ManifestJson {
       return "number";
     }
     return "boolean";
-  }
-
-  private static Object parse(String json, List<Problem> problems) {
-    JsonReader r = JsonReader.of(new Buffer().writeUtf8(json));
-    try {
-      Object value = value(r, problems);
-      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
-        problems.add(Problem.of("$", "json", "the document has more text after its JSON value"));
-        return null;
-      }
-      return value;
-    } catch (JsonEncodingException | EOFException e) {
-      problems.add(Problem.of(r.getPath(), "json", "not valid JSON: " + e.getMessage()));
-      return null;
-    } catch (IOException e) {
-      throw new IllegalStateException("reading from memory", e);
-    }
-  }
-
-  private static Object value(JsonReader r, List<Problem> problems) throws IOException {
-    switch (r.peek()) {
-      case BEGIN_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        r.beginObject();
-        while (r.hasNext()) {
-          String key = r.nextName();
-          String at = r.getPath();
-          Object v = value(r, problems);
-          if (map.putIfAbsent(key, v) != null) {
-            problems.add(Problem.of(at, "duplicate", "the key '" + key + "' appears twice"));
-          }
-        }
-        r.endObject();
-        return map;
-      }
-      case BEGIN_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        r.beginArray();
-        while (r.hasNext()) {
-          list.add(value(r, problems));
-        }
-        r.endArray();
-        return list;
-      }
-      case STRING -> {
-        return r.nextString();
-      }
-      case NUMBER -> {
-        return new BigDecimal(r.nextString());
-      }
-      case BOOLEAN -> {
-        return r.nextBoolean();
-      }
-      case NULL -> {
-        r.nextNull();
-        return NULL;
-      }
-      default -> throw new JsonEncodingException("unexpected " + r.peek());
-    }
   }
 }
