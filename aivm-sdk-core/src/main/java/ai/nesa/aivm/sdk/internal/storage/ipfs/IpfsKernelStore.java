@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.internal.storage.ipfs;
 
+import ai.nesa.aivm.sdk.internal.storage.ObjectRange;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
@@ -239,9 +240,7 @@ public final class IpfsKernelStore implements KernelStore {
 
   @Override
   public InputStream open(Cid cid, long offset, long length) {
-    if (offset < 0 || length < 0) {
-      throw outOfRange(cid, offset, length, "offset and length are not negative");
-    }
+    ObjectRange.checkRequest(cid, offset, length);
     return openRange(cid, offset, OptionalLong.of(length));
   }
 
@@ -253,18 +252,11 @@ public final class IpfsKernelStore implements KernelStore {
     }
     byte[] rootBlock = blocks.get(root, cid, -1);
     long size = VerifiedBlocks.fileSize(root, rootBlock);
-    long length = requested.orElse(size - offset);
-    if (offset + length > size || offset + length < 0) {
-      throw outOfRange(cid, offset, length, "the range ends within the object's " + size + " bytes");
-    }
+    long length = ObjectRange.length(cid, offset, requested, size);
     List<Leaf> leaves = blocks.leaves(root, rootBlock, offset, offset + length);
     return new IpfsBlockStream(blocks, cid, leaves, offset, length);
   }
 
-  private static AivmValidationException outOfRange(Cid cid, long offset, long length, String rule) {
-    return AivmValidationException.of("range", "within-object", "offset " + offset + ", length " + length
-        + " of " + cid + ": " + rule);
-  }
 
   @Override
   public boolean delete(Cid cid) {

@@ -1,6 +1,6 @@
 package ai.nesa.aivm.sdk.internal.storage.local;
 
-import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.sdk.internal.storage.ObjectRange;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.storage.CidBytes;
@@ -163,9 +163,7 @@ public final class LocalKernelStore implements KernelStore {
 
   @Override
   public InputStream open(Cid cid, long offset, long length) {
-    if (offset < 0 || length < 0) {
-      throw outOfRange(cid, offset, length, "offset and length are not negative");
-    }
+    ObjectRange.checkRequest(cid, offset, length);
     return openRange(cid, offset, OptionalLong.of(length));
   }
 
@@ -179,10 +177,7 @@ public final class LocalKernelStore implements KernelStore {
     try {
       data = FileChannel.open(directory.data(name), StandardOpenOption.READ);
       long size = data.size();
-      long length = requested.orElse(size - offset);
-      if (offset + length > size || offset + length < 0) {
-        throw outOfRange(cid, offset, length, "the range ends within the object's " + size + " bytes");
-      }
+      long length = ObjectRange.length(cid, offset, requested, size);
       long first = offset / ContentIds.CHUNK_SIZE;
       long count = length == 0 ? 0 : (offset + length - 1) / ContentIds.CHUNK_SIZE - first + 1;
       byte[] digests = readLeaves(cid, name, canonical, size, first, count);
@@ -208,10 +203,6 @@ public final class LocalKernelStore implements KernelStore {
     }
   }
 
-  private static AivmValidationException outOfRange(Cid cid, long offset, long length, String rule) {
-    return AivmValidationException.of("range", "within-object", "offset " + offset + ", length " + length
-        + " of " + cid + ": " + rule);
-  }
 
   @Override
   public boolean delete(Cid cid) {
