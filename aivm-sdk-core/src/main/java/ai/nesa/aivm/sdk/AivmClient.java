@@ -4,7 +4,9 @@ import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.sdk.internal.ClientConfig;
 import ai.nesa.aivm.sdk.internal.ClientFactory;
+import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
+import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +69,14 @@ public interface AivmClient extends AutoCloseable {
   /** The model catalog. */
   ModelRegistry models();
 
+  /**
+   * Kernel upload and verified download, over the {@linkplain Builder#store(KernelStore) store}
+   * the client was built with.
+   *
+   * @throws IllegalStateException when the client was built without a store
+   */
+  KernelUploader kernels();
+
   /** The asynchronous twin of this client, sharing its pool and settings. */
   AivmClientAsync async();
 
@@ -101,6 +111,7 @@ public interface AivmClient extends AutoCloseable {
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.system();
     Random random = new Random();
+    KernelStore store;
     AivmClient shareWith;
 
     Builder() {}
@@ -231,6 +242,16 @@ public interface AivmClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Where {@link AivmClient#kernels()} stores kernels: {@link KernelStore#ipfs(URI)} or {@link
+     * KernelStore#localDirectory(java.nio.file.Path)}. The caller keeps ownership: closing the
+     * client does not close the store.
+     */
+    public Builder store(KernelStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
     /** How the client waits between retries. For tests. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -252,7 +273,7 @@ public interface AivmClient extends AutoCloseable {
             "set the gateway's URL with gateway(...) or AIVM_GATEWAY_URL");
       }
       return ClientFactory.create(new ClientConfig(gateway, apiKey, connectTimeout, readTimeout, callTimeout,
-          retryPolicy, circuitBreaker, rateLimit, applicationName, clock, sleeper, random), shareWith);
+          retryPolicy, circuitBreaker, rateLimit, applicationName, clock, sleeper, random, store), shareWith);
     }
 
     private static Duration positive(String name, Duration d) {

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 
 /**
@@ -13,6 +14,13 @@ public interface AivmClientAsync extends AutoCloseable {
 
   /** The model catalog. */
   ModelRegistryAsync models();
+
+  /**
+   * Kernel upload and download on threads of their own.
+   *
+   * @throws IllegalStateException when the client was built without a store
+   */
+  KernelUploaderAsync kernels();
 
   /** The synchronous twin. */
   AivmClient sync();

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.internal;
 
+import ai.nesa.aivm.sdk.storage.KernelStore;
 import ai.nesa.aivm.sdk.CircuitBreakerPolicy;
 import ai.nesa.aivm.sdk.RateLimit;
 import ai.nesa.aivm.sdk.RetryPolicy;
@@ -25,13 +26,14 @@ public record ClientConfig(
     String applicationName,
     Clock clock,
     Sleeper sleeper,
-    Random random) {
+    Random random,
+    KernelStore store) {
 
   @Override
   public String toString() {
     return "ClientConfig{gateway=" + gateway + ", apiKey=" + (apiKey == null ? "none" : "██")
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
         + ", callTimeout=" + callTimeout + ", retry=" + retryPolicy + ", circuitBreaker=" + circuitBreaker
-        + ", rateLimit=" + rateLimit + ", applicationName=" + applicationName + "}";
+        + ", rateLimit=" + rateLimit + ", applicationName=" + applicationName + ", store=" + store + "}";
   }
 }

@@ -1,5 +1,9 @@
 package ai.nesa.aivm.sdk.internal;
 
+import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
+import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
+import ai.nesa.aivm.sdk.kernels.KernelUploader;
+import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.AivmClientAsync;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
@@ -15,6 +19,7 @@ final class DefaultAivmClient implements AivmClient {
   private final ClientConfig config;
   private final HttpResources resources;
   private final ModelRegistry models;
+  private final KernelUploader kernels;
   private final Async async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -22,7 +27,9 @@ final class DefaultAivmClient implements AivmClient {
     this.config = config;
     this.resources = resources;
     this.models = new DefaultModelRegistry(transport);
-    this.async = new Async(new DefaultModelRegistryAsync(transport));
+    this.kernels = config.store() == null ? null : new DefaultKernelUploader(config.store());
+    this.async = new Async(new DefaultModelRegistryAsync(transport),
+        kernels == null ? null : new DefaultKernelUploaderAsync(kernels));
   }
 
   HttpResources resources() {
@@ -32,6 +39,11 @@ final class DefaultAivmClient implements AivmClient {
   @Override
   public ModelRegistry models() {
     return models;
+  }
+
+  @Override
+  public KernelUploader kernels() {
+    return requireStore(kernels);
   }
 
   @Override
@@ -56,6 +68,9 @@ final class DefaultAivmClient implements AivmClient {
         .sleeper(config.sleeper())
         .random(config.random())
         .sharePoolWith(this);
+    if (config.store() != null) {
+      b.store(config.store());
+    }
     if (config.apiKey() != null) {
       b.apiKey(config.apiKey());
     }
@@ -85,16 +100,31 @@ final class DefaultAivmClient implements AivmClient {
     return "AivmClient{" + config + "}";
   }
 
+  private static <T> T requireStore(T service) {
+    if (service == null) {
+      throw new IllegalStateException("this client has no KernelStore: build it with AivmClient.builder().store("
+          + "KernelStore.ipfs(...) or KernelStore.localDirectory(...))");
+    }
+    return service;
+  }
+
   private final class Async implements AivmClientAsync {
     private final ModelRegistryAsync models;
+    private final KernelUploaderAsync kernels;
 
-    Async(ModelRegistryAsync models) {
+    Async(ModelRegistryAsync models, KernelUploaderAsync kernels) {
       this.models = models;
+      this.kernels = kernels;
     }
 
     @Override
     public ModelRegistryAsync models() {
       return models;
+    }
+
+    @Override
+    public KernelUploaderAsync kernels() {
+      return requireStore(kernels);
     }
 
     @Override

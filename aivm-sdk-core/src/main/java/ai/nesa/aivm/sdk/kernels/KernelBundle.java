@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * // or
  * KernelBundle bundle = KernelBundle.builder()
  *     .config(Presets.onnxClassifier("acme/sentiment", "model.onnx"))
- *     .file("model.onnx", Path.of("build/model.onnx"))
+ *     .entrypoint(Path.of("build/model.onnx"))          // the file at runtime.entrypoint
  *     .file("README.md", readme.getBytes(UTF_8))
  *     .build();
  * Manifest manifest = bundle.manifest();
@@ -212,6 +212,20 @@ public final class KernelBundle implements BundleView {
     public Builder file(String path, Path source) {
       files.add(Map.entry(Objects.requireNonNull(path, "path"), Objects.requireNonNull(source, "source")));
       return this;
+    }
+
+    /**
+     * The file at the config's {@code runtime.entrypoint} (the weights graph, for an ONNX kernel),
+     * read from {@code source}: {@code config(Presets.onnxClassifier(name, "model.onnx"))
+     * .entrypoint(weights)} names the path once.
+     *
+     * @throws IllegalStateException when no config was set yet
+     */
+    public Builder entrypoint(Path source) {
+      if (config == null) {
+        throw new IllegalStateException("set the config before its entrypoint");
+      }
+      return file(config.runtime().entrypoint(), source);
     }
 
     /** A file with these bytes (copied). */

@@ -1,5 +1,15 @@
 package ai.nesa.aivm.sdk.kernels;
 
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.Problem;
+import ai.nesa.aivm.sdk.internal.kernels.JsonTree;
+import ai.nesa.aivm.sdk.internal.kernels.bundle.CanonicalJson;
+import ai.nesa.aivm.sdk.internal.kernels.bundle.ManifestJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Eip712;
@@ -41,6 +51,8 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class SignedManifest {
+  private static final Set<String> JSON_KEYS = Set.of("author", "chainId", "manifest", "signature");
+
   private final Manifest manifest;
   private final long chainId;
   private final Address author;
@@ -92,6 +104,62 @@ public final class SignedManifest {
           "the manifest claims author " + author + ", expected " + expectedAuthor);
     }
     Eip712.verify(manifest.typedData(chainId), signature, expectedAuthor);
+  }
+
+  /**
+   * The canonical JSON form, what a ledger request or a file carries:
+   *
+   * <pre>{@code
+   * {"author":"0x…(EIP-55)","chainId":31337,"manifest":{…the manifest…},"signature":"0x…(65 bytes)"}
+   * }</pre>
+   */
+  public String toJson() {
+    Map<String, Object> top = new LinkedHashMap<>();
+    top.put("author", author.toString());
+    top.put("chainId", chainId);
+    top.put("manifest", ManifestJson.tree(manifest));
+    top.put("signature", signature.toHex());
+    return CanonicalJson.text(top);
+  }
+
+  /**
+   * Reads the JSON form; nothing is verified until {@link #verify(Address)}.
+   *
+   * @throws AivmValidationException listing every problem with its JSON path: bad JSON, an
+   *     unknown or missing key, a manifest problem under {@code $.manifest}, a chain id that is
+   *     not a positive integer, an address or signature that does not parse
+   */
+  public static SignedManifest fromJson(String json) {
+    List<Problem> problems = new ArrayList<>();
+    Object doc = JsonTree.read(Objects.requireNonNull(json, "json"), problems);
+    Map<String, Object> top = doc == null ? null : ManifestJson.object("$", doc, problems);
+    if (top == null) {
+      throw new AivmValidationException(problems);
+    }
+    ManifestJson.keys("$", top, JSON_KEYS, JSON_KEYS, problems);
+    Manifest manifest = top.get("manifest") == null ? null : ManifestJson.read("$.manifest", top.get("manifest"), problems);
+    Long chainId = ManifestJson.integer("$.chainId", top.get("chainId"), problems);
+    if (chainId != null && chainId <= 0) {
+      problems.add(Problem.of("$.chainId", "minimum", chainId, "a chain id is positive"));
+    }
+    String a = ManifestJson.string("$.author", top.get("author"), problems);
+    Address author = null;
+    try {
+      author = a == null ? null : Address.of(a);
+    } catch (RuntimeException e) {
+      problems.add(Problem.of("$.author", "address", a, "not an Ethereum address: " + e.getMessage()));
+    }
+    String sig = ManifestJson.string("$.signature", top.get("signature"), problems);
+    Signature signature = null;
+    try {
+      signature = sig == null ? null : Signature.fromHex(sig);
+    } catch (RuntimeException e) {
+      problems.add(Problem.of("$.signature", "signature", sig, "not a 65-byte r||s||v signature: " + e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new AivmValidationException(problems);
+    }
+    return new SignedManifest(manifest, chainId, author, signature);
   }
 
   @Override

@@ -2,7 +2,10 @@ package ai.nesa.aivm.sdk.kernels.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Eip712;
@@ -115,5 +118,36 @@ class SignedManifestTest {
     }
     CryptoException e = assertThrows(CryptoException.class, () -> signed.verify(stranger));
     assertEquals(CryptoException.Check.SIGNER_MISMATCH, e.check());
+  }
+
+  @Test
+  void theJsonFormRoundTripsAndStillVerifies() {
+    SignedManifest signed = ManifestGoldenTest.golden().sign(ANVIL_0, CHAIN);
+    String json = signed.toJson();
+    assertTrue(json.startsWith("{\"author\":\"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266\",\"chainId\":31337,"
+        + "\"manifest\":" + signed.manifest().toCanonicalJson() + ",\"signature\":\"0x"), json);
+    SignedManifest read = SignedManifest.fromJson(json);
+    assertEquals(signed, read);
+    read.verify(ANVIL_0_ADDRESS);
+  }
+
+  @Test
+  void aTamperedJsonFormReadsButDoesNotVerify() {
+    SignedManifest signed = ManifestGoldenTest.golden().sign(ANVIL_0, CHAIN);
+    ManifestEntry first = signed.manifest().files().get(0);
+    String tampered = signed.toJson().replaceFirst("\"size\":" + first.size() + "}", "\"size\":" + (first.size() + 1) + "}");
+    SignedManifest read = SignedManifest.fromJson(tampered);
+    assertEquals(first.size() + 1, read.manifest().files().get(0).size());
+    CryptoException e = assertThrows(CryptoException.class, () -> read.verify(ANVIL_0_ADDRESS));
+    assertEquals(CryptoException.Check.SIGNER_MISMATCH, e.check());
+  }
+
+  @Test
+  void aBrokenJsonFormListsEveryProblemWithItsPath() {
+    String json = "{\"author\":\"0x1234\",\"chainId\":0,\"manifest\":{\"schemaVersion\":\"1\",\"name\":\"nope\","
+        + "\"version\":\"1.0.0\",\"files\":[]},\"signature\":\"0xzz\",\"extra\":1}";
+    AivmValidationException e = assertThrows(AivmValidationException.class, () -> SignedManifest.fromJson(json));
+    List<String> paths = e.problems().stream().map(Problem::path).toList();
+    assertEquals(List.of("$.extra", "$.manifest.name", "$.chainId", "$.author", "$.signature"), paths);
   }
 }

@@ -30,18 +30,23 @@ public final class ManifestJson {
   public static Map<String, Object> tree(Manifest m) {
     List<Object> files = new ArrayList<>();
     for (ManifestEntry f : m.files()) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("path", f.path());
-      e.put("size", f.size());
-      e.put("cid", f.cid().value());
-      e.put("mediaType", f.mediaType());
-      e.put("role", f.role().wireName());
-      f.encryption().ifPresent(x -> e.put("encryption",
-          Map.of("scheme", x.scheme(), "parameters", x.parameters())));
-      files.add(e);
+      files.add(entryTree(f));
     }
     return Map.of("schemaVersion", m.schemaVersion(), "name", m.name().toString(),
         "version", m.version().text(), "files", files);
+  }
+
+  /** One file's entry as maps, strings and longs. */
+  public static Map<String, Object> entryTree(ManifestEntry f) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("path", f.path());
+    e.put("size", f.size());
+    e.put("cid", f.cid().value());
+    e.put("mediaType", f.mediaType());
+    e.put("role", f.role().wireName());
+    f.encryption().ifPresent(x -> e.put("encryption",
+        Map.of("scheme", x.scheme(), "parameters", x.parameters())));
+    return e;
   }
 
   /**
@@ -52,55 +57,76 @@ public final class ManifestJson {
   public static Manifest read(String json) {
     List<Problem> problems = new ArrayList<>();
     Object doc = JsonTree.read(json, problems);
-    if (doc == null) {
+    Manifest m = doc == null ? null : read("$", doc, problems);
+    if (!problems.isEmpty()) {
       throw new AivmValidationException(problems);
     }
-    Map<String, Object> top = object("$", doc, problems);
+    return m;
+  }
+
+  /**
+   * Reads the manifest at JSON path {@code p} of a document {@link JsonTree} parsed; adds every
+   * problem to {@code problems} and returns null when there is one.
+   */
+  public static Manifest read(String p, Object doc, List<Problem> problems) {
+    Map<String, Object> top = object(p, doc, problems);
     if (top == null) {
-      throw new AivmValidationException(problems);
+      return null;
     }
-    keys("$", top, TOP, TOP, problems);
+    int before = problems.size();
+    keys(p, top, TOP, TOP, problems);
     Object sv = top.get("schemaVersion");
     if (sv != null && !Manifest.SCHEMA_VERSION.equals(sv)) {
-      problems.add(Problem.of("$.schemaVersion", "enum", String.valueOf(sv),
+      problems.add(Problem.of(p + ".schemaVersion", "enum", String.valueOf(sv),
           "this SDK reads manifest schema version " + Manifest.SCHEMA_VERSION));
     }
     Manifest.Builder b = Manifest.builder();
-    String name = string("$.name", top.get("name"), problems);
+    String name = string(p + ".name", top.get("name"), problems);
     if (name != null) {
       try {
         b.name(ModelId.of(name));
       } catch (AivmValidationException e) {
-        rebase("$.name", e, problems);
+        rebase(p + ".name", e, problems);
       }
     }
-    String version = string("$.version", top.get("version"), problems);
+    String version = string(p + ".version", top.get("version"), problems);
     if (version != null) {
       try {
         b.version(Semver.of(version));
       } catch (AivmValidationException e) {
-        rebase("$.version", e, problems);
+        rebase(p + ".version", e, problems);
       }
     }
     Object files = top.get("files");
     if (files != null && !(files instanceof List)) {
-      problems.add(Problem.of("$.files", "type", typeOf(files), "files is an array"));
+      problems.add(Problem.of(p + ".files", "type", typeOf(files), "files is an array"));
     } else if (files != null) {
       List<?> list = (List<?>) files;
       for (int i = 0; i < list.size(); i++) {
-        ManifestEntry e = entry("$.files[" + i + "]", list.get(i), problems);
+        ManifestEntry e = entry(p + ".files[" + i + "]", list.get(i), problems);
         if (e != null) {
           b.file(e);
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new AivmValidationException(problems);
+    if (problems.size() > before) {
+      return null;
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (AivmValidationException e) {
+      for (Problem q : e.problems()) { // the builder's paths start with "$"
+        problems.add(Problem.of(p + q.path().substring(1), q.rule(), q.value().orElse(null), q.message()));
+      }
+      return null;
+    }
   }
 
-  private static ManifestEntry entry(String p, Object v, List<Problem> problems) {
+  /**
+   * Reads one file entry at JSON path {@code p}; adds every problem to {@code problems} and returns
+   * null when there is one.
+   */
+  public static ManifestEntry entry(String p, Object v, List<Problem> problems) {
     Map<String, Object> m = object(p, v, problems);
     if (m == null) {
       return null;
@@ -190,7 +216,8 @@ public final class ManifestJson {
     }
   }
 
-  private static void keys(String p, Map<String, Object> m, Set<String> allowed, Set<String> required,
+  /** Reports keys outside {@code allowed} and missing {@code required} ones under {@code p}. */
+  public static void keys(String p, Map<String, Object> m, Set<String> allowed, Set<String> required,
       List<Problem> problems) {
     for (String k : m.keySet()) {
       if (!allowed.contains(k)) {
@@ -204,8 +231,9 @@ public final class ManifestJson {
     }
   }
 
+  /** {@code v} as an object, or null after reporting that it is not one. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(String p, Object v, List<Problem> problems) {
+  public static Map<String, Object> object(String p, Object v, List<Problem> problems) {
     if (v instanceof Map<?, ?> m) {
       return (Map<String, Object>) m;
     }
@@ -213,7 +241,8 @@ public final class ManifestJson {
     return null;
   }
 
-  private static String string(String p, Object v, List<Problem> problems) {
+  /** {@code v} as a string; null when absent, or after reporting another type. */
+  public static String string(String p, Object v, List<Problem> problems) {
     if (v == null) {
       return null; // absent: reported as required by keys()
     }
@@ -224,7 +253,8 @@ public final class ManifestJson {
     return null;
   }
 
-  private static Long integer(String p, Object v, List<Problem> problems) {
+  /** {@code v} as a 64-bit integer; null when absent, or after reporting another type. */
+  public static Long integer(String p, Object v, List<Problem> problems) {
     if (v == null) {
       return null;
     }
