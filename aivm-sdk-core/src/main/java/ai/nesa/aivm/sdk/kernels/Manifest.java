@@ -68,6 +68,12 @@ import java.util.TreeMap;
  * @since 0.1.0
  */
 public final class Manifest {
+  /**
+   * The classpath resource of the JSON Schema (2020-12) of the manifest; its {@code $defs} also
+   * describe {@link SignedManifest#toJson()} and {@link UploadState#toJson()}.
+   */
+  public static final String SCHEMA_RESOURCE = "ai/nesa/aivm/sdk/kernels/manifest.schema.json";
+
   /** The manifest schema version this SDK writes and reads. */
   public static final String SCHEMA_VERSION = "1";
 

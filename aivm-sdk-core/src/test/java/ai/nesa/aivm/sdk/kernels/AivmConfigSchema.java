@@ -13,26 +13,36 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code aivm-config.schema.json} as a test oracle, with a maintained JSON Schema 2020-12 validator
- * (networknt), so the Java rules and the published schema are held to the same fixtures.
+ * {@code aivm-config.schema.json} (or another of the SDK's schemas) as a test oracle, with a
+ * maintained JSON Schema 2020-12 validator (networknt), so the Java rules and the published schema
+ * are held to the same fixtures.
  */
-final class AivmConfigSchema {
-  private static final String BASE = "classpath:" + AivmConfig.SCHEMA_RESOURCE;
+public final class AivmConfigSchema {
   private static final String META = "https://json-schema.org/draft/2020-12/schema";
 
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
       SpecificationVersion.DRAFT_2020_12,
       b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   private final ObjectMapper json = JsonMapper.builder().build();
-  private final Schema schema = registry.getSchema(SchemaLocation.of(BASE));
+  private final Schema schema;
+
+  /** The oracle for {@code aivm.json}. */
+  public AivmConfigSchema() {
+    this(AivmConfig.SCHEMA_RESOURCE, "");
+  }
+
+  /** The oracle for the schema at {@code pointer} (such as {@code /$defs/entry}, or empty) in a classpath resource. */
+  public AivmConfigSchema(String resource, String pointer) {
+    this.schema = registry.getSchema(SchemaLocation.of("classpath:" + resource + (pointer.isEmpty() ? "" : "#" + pointer)));
+  }
 
   /** Every way {@code document} breaks the schema; empty when it conforms. */
-  List<String> violations(String document) {
+  public List<String> violations(String document) {
     return messages(schema, json.readTree(document));
   }
 
   /** Every way the schema document breaks the draft 2020-12 meta-schema. */
-  List<String> schemaAgainstMetaSchema(String schemaText) {
+  public List<String> schemaAgainstMetaSchema(String schemaText) {
     return messages(registry.getSchema(SchemaLocation.of(META)), json.readTree(schemaText));
   }
 
