@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * KernelBundle bundle = KernelBundle.builder()
  *     .config(Presets.onnxClassifier("acme/sentiment", "model.onnx"))
- *     .file("model.onnx", Path.of("build/model.onnx"))
+ *     .entrypoint(Path.of("build/model.onnx"))
  *     .build();
  * PublishedKernel published = client.kernels().upload(bundle, UploadOptions.builder()
  *     .listener(p -> System.out.printf("%s %.0f%%%n", p.stage(), 100 * p.fraction()))

@@ -30,9 +30,10 @@ import java.util.TreeMap;
  * <h2>What a resume skips</h2>
  *
  * <p>A file is skipped when its bytes in the bundle still hash to the recorded fingerprint and the
- * store still holds the recorded CID. Anything else is stored again. For a private kernel this is
- * what lets a resume reuse ciphertext: encryption draws a fresh random salt each time, so the
- * ciphertext's CID cannot be recomputed from the plaintext.
+ * store still holds the recorded CID; an encrypted file also needs its stored header's key
+ * commitment to match the upload's data key. Anything else is stored again. For a private kernel
+ * this is what lets a resume reuse ciphertext: encryption draws a fresh random salt each time, so
+ * the ciphertext's CID cannot be recomputed from the plaintext.
  *
  * <h2>As JSON</h2>
  *
