@@ -26,9 +26,11 @@ import java.util.OptionalLong;
  *       hashed and matched its leaf CID, and the leaf CIDs were matched to the object's CID,
  *       before any byte of that block was handed out. Corruption is a
  *       {@link ContentMismatchException} at the first bad block, never wrong bytes.
- *   <li><b>Puts are atomic.</b> A put that fails (or a process that dies during one) leaves nothing
- *       that {@link #has} reports or {@link #open} serves; putting the same content again is
- *       harmless and returns the same {@link StoredObject}.
+ *   <li><b>Puts are atomic.</b> A put that fails (or a process that dies during one) leaves no
+ *       partial object that {@link #has} reports or {@link #open} serves; putting the same content
+ *       again is harmless and returns the same {@link StoredObject}. One case is not a partial
+ *       object: when an IPFS node received every byte and the connection broke before its answer,
+ *       the node may keep (and pin) the whole content, which is then exactly the content sent.
  *   <li><b>Memory is flat.</b> A put holds one chunk; a read holds one block and the leaf digests
  *       of the range it covers (32 bytes per 256 KiB).
  * </ul>
