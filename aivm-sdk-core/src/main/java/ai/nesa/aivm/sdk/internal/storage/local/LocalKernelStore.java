@@ -4,7 +4,6 @@ import ai.nesa.aivm.sdk.internal.storage.ObjectRange;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.storage.CidBytes;
-import ai.nesa.aivm.sdk.storage.CidHasher;
 import ai.nesa.aivm.sdk.storage.ContentIds;
 import ai.nesa.aivm.sdk.storage.ContentMismatchException;
 import ai.nesa.aivm.sdk.storage.ContentNotFoundException;
@@ -13,7 +12,6 @@ import ai.nesa.aivm.sdk.storage.KernelStore;
 import ai.nesa.aivm.sdk.storage.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -23,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link KernelStore} in a local directory, one file per object named by its CID.
@@ -52,11 +51,15 @@ import java.util.OptionalLong;
  * <h2>Threads and processes</h2>
  *
  * <p>Thread-safe: puts share no state (each has its own temporary files), and two puts of the same
- * content rename identical files over each other. One store per directory: the lock keeps a second
+ * content rename identical files over each other. A put writes on the calling thread, hashes on a
+ * second ({@link HashingPipeline}) and has the disk flush what it wrote from a third ({@link
+ * BackgroundFlush}), so that hashing, copying and the disk's work overlap. One store per directory: the lock keeps a second
  * store, in this process or another, from opening it (and from deleting a put's temporary files).
  */
 public final class LocalKernelStore implements KernelStore {
   private final StoreDirectory directory;
+  private static final AtomicLong THREADS = new AtomicLong();
+
   private volatile boolean closed;
 
   private LocalKernelStore(StoreDirectory directory) {
@@ -108,25 +111,39 @@ public final class LocalKernelStore implements KernelStore {
     }
   }
 
-  /** Copies {@code content} to {@code dataTemp}, hashing it on the way, and forces both files to disk. */
+  /**
+   * Copies {@code content} to {@code dataTemp}, hashing it on a second thread as it is written
+   * ({@link HashingPipeline}) and forcing it to disk on a third as it grows ({@link
+   * BackgroundFlush}), and forces both files to disk at the end.
+   */
   private static FileCids write(InputStream content, Path dataTemp, Path leavesTemp) throws IOException {
+    long put = THREADS.incrementAndGet();
     try (FileChannel data = FileChannel.open(dataTemp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        LeafList.Writer leaves = LeafList.Writer.create(leavesTemp)) {
-      CidHasher hasher = ContentIds.v1Only().onLeaf((index, offset, length, leaf) -> leaves.add(leaf)).newHasher();
-      byte[] buffer = new byte[ContentIds.CHUNK_SIZE];
-      for (int n; (n = content.read(buffer)) >= 0; ) {
-        hasher.update(buffer, 0, n);
+        LeafList.Writer leaves = LeafList.Writer.create(leavesTemp);
+        HashingPipeline pipeline = new HashingPipeline(
+            ContentIds.v1Only().onLeaf((index, offset, length, leaf) -> leaves.add(leaf)).newHasher(),
+            "aivm-local-store-hash-" + put);
+        BackgroundFlush flush = new BackgroundFlush(data, "aivm-local-store-flush-" + put)) {
+      while (true) {
+        byte[] buffer = pipeline.buffer();
+        int n = content.readNBytes(buffer, 0, buffer.length);
+        if (n == 0) {
+          break;
+        }
         ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
         while (bytes.hasRemaining()) {
           data.write(bytes);
         }
+        flush.wrote(n);
+        pipeline.hash(buffer, n);
+        if (n < buffer.length) {
+          break;
+        }
       }
-      FileCids cids = hasher.finish();
+      FileCids cids = pipeline.finish();
       data.force(true);
       leaves.finish();
       return cids;
-    } catch (UncheckedIOException e) {
-      throw e.getCause(); // from writing the leaf list inside the hasher's listener
     }
   }
 
