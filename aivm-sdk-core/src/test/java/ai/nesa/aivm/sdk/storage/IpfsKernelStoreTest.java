@@ -1,5 +1,7 @@
 package ai.nesa.aivm.sdk.storage;
 
+import ai.nesa.aivm.sdk.testing.JsIpfsNode;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
