@@ -1,0 +1,48 @@
+package ai.nesa.aivm.benchmarks.kernels;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Wall-clock runs, their medians and throughputs, in plain {@link System#nanoTime()}. */
+final class Timing {
+  static final long MIB = 1024L * 1024;
+
+  private Timing() {}
+
+  /** Something to time that may throw. */
+  @FunctionalInterface
+  interface Run {
+    void run() throws Exception;
+  }
+
+  static long time(Run run) throws Exception {
+    long start = System.nanoTime();
+    run.run();
+    return System.nanoTime() - start;
+  }
+
+  static long median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** Bytes per second in MB/s (10^6), the unit disk and network figures use. */
+  static double mbPerSecond(long bytes, long nanos) {
+    return bytes / (nanos / 1e9) / 1e6;
+  }
+
+  /** Every run in seconds, space-separated. */
+  static String all(long[] nanos) {
+    StringBuilder b = new StringBuilder();
+    for (long n : nanos) {
+      b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", n / 1e9));
+    }
+    return b.toString();
+  }
+
+  static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) MIB);
+  }
+}
