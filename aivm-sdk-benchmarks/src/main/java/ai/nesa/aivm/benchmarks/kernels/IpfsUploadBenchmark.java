@@ -1,7 +1,5 @@
 package ai.nesa.aivm.benchmarks.kernels;
 
-import ai.nesa.aivm.sdk.testing.JsIpfsNode;
-
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.ManifestEntry;
@@ -9,6 +7,7 @@ import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.storage.CidBytes;
 import ai.nesa.aivm.sdk.storage.ContentIds;
 import ai.nesa.aivm.sdk.storage.KernelStore;
+import ai.nesa.aivm.sdk.testing.JsIpfsNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

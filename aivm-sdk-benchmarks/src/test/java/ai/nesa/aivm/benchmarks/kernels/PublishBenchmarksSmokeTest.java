@@ -1,13 +1,12 @@
 package ai.nesa.aivm.benchmarks.kernels;
 
-import ai.nesa.aivm.sdk.testing.JsIpfsNode;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.storage.ContentIds;
+import ai.nesa.aivm.sdk.testing.JsIpfsNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package ai.nesa.aivm.sdk.internal;
 
-import ai.nesa.aivm.sdk.storage.KernelStore;
 import ai.nesa.aivm.sdk.CircuitBreakerPolicy;
 import ai.nesa.aivm.sdk.RateLimit;
 import ai.nesa.aivm.sdk.RetryPolicy;
 import ai.nesa.aivm.sdk.Sleeper;
+import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

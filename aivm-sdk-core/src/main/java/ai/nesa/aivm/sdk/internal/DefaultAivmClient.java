@@ -1,14 +1,14 @@
 package ai.nesa.aivm.sdk.internal;
 
-import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
-import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
-import ai.nesa.aivm.sdk.kernels.KernelUploader;
-import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.AivmClientAsync;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
+import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
+import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistry;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistryAsync;
+import ai.nesa.aivm.sdk.kernels.KernelUploader;
+import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 import java.net.URI;

@@ -2,6 +2,10 @@ package ai.nesa.aivm.sdk.kernels;
 
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
+import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.CryptoException;
+import ai.nesa.aivm.crypto.Eip712;
+import ai.nesa.aivm.crypto.Signature;
 import ai.nesa.aivm.sdk.internal.kernels.JsonTree;
 import ai.nesa.aivm.sdk.internal.kernels.bundle.CanonicalJson;
 import ai.nesa.aivm.sdk.internal.kernels.bundle.ManifestJson;
@@ -9,12 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import ai.nesa.aivm.crypto.Address;
-import ai.nesa.aivm.crypto.CryptoException;
-import ai.nesa.aivm.crypto.Eip712;
-import ai.nesa.aivm.crypto.Signature;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@link Manifest} with its author's EIP-712 signature: who published the kernel, bound to its

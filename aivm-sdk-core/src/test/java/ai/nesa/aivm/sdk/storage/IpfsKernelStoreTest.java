@@ -1,7 +1,5 @@
 package ai.nesa.aivm.sdk.storage;
 
-import ai.nesa.aivm.sdk.testing.JsIpfsNode;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.testing.JsIpfsNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;

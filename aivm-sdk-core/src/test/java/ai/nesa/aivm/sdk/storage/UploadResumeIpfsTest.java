@@ -1,7 +1,5 @@
 package ai.nesa.aivm.sdk.storage;
 
-import ai.nesa.aivm.sdk.testing.JsIpfsNode;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +23,7 @@ import ai.nesa.aivm.sdk.kernels.UploadOptions;
 import ai.nesa.aivm.sdk.kernels.UploadProgress;
 import ai.nesa.aivm.sdk.kernels.UploadStage;
 import ai.nesa.aivm.sdk.kernels.UploadState;
+import ai.nesa.aivm.sdk.testing.JsIpfsNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -15,7 +15,6 @@ import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.kernels.UploadOptions;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

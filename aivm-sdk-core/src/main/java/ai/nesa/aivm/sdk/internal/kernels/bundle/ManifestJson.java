@@ -1,11 +1,11 @@
 package ai.nesa.aivm.sdk.internal.kernels.bundle;
 
-import ai.nesa.aivm.sdk.internal.kernels.JsonTree;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.internal.kernels.JsonTree;
 import ai.nesa.aivm.sdk.kernels.FileEncryption;
 import ai.nesa.aivm.sdk.kernels.FileRole;
 import ai.nesa.aivm.sdk.kernels.Manifest;

@@ -1,8 +1,8 @@
 package ai.nesa.aivm.sdk.internal.storage.local;
 
-import ai.nesa.aivm.sdk.internal.storage.ObjectRange;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.internal.storage.ObjectRange;
 import ai.nesa.aivm.sdk.storage.CidBytes;
 import ai.nesa.aivm.sdk.storage.ContentIds;
 import ai.nesa.aivm.sdk.storage.ContentMismatchException;
