@@ -2,6 +2,7 @@ package ai.nesa.aivm.sdk.ledger;
 
 import static ai.nesa.aivm.crypto.TypedData.field;
 
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.EthPublicKey;
 import ai.nesa.aivm.crypto.Hash32;
@@ -232,7 +233,7 @@ public sealed interface LedgerAction {
       Objects.requireNonNull(node, "node");
       Objects.requireNonNull(version, "version");
       if (epoch < 0) {
-        throw new IllegalArgumentException("epoch >= 0: " + epoch);
+        throw AivmValidationException.of("epoch", "minimum", epoch, "a key epoch is not negative");
       }
       wrappedKey = Objects.requireNonNull(wrappedKey, "wrappedKey").clone();
     }
@@ -320,10 +321,10 @@ public sealed interface LedgerAction {
     public RotateEpoch {
       Objects.requireNonNull(id, "id");
       if (epoch < 1) {
-        throw new IllegalArgumentException("a new epoch is at least 1: " + epoch);
+        throw AivmValidationException.of("epoch", "minimum", epoch, "a new key epoch is at least 1");
       }
       if (threshold < 1 || threshold > 255) {
-        throw new IllegalArgumentException("threshold in [1, 255]: " + threshold);
+        throw AivmValidationException.of("threshold", "range", threshold, "a threshold is from 1 to 255 shares");
       }
       keyCommitment = Objects.requireNonNull(keyCommitment, "keyCommitment").clone();
     }
@@ -383,7 +384,7 @@ public sealed interface LedgerAction {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(textCid, "textCid");
       if (rating < 1 || rating > 5) {
-        throw new IllegalArgumentException("a rating is from 1 to 5: " + rating);
+        throw AivmValidationException.of("rating", "range", rating, "a rating is from 1 to 5");
       }
     }
 

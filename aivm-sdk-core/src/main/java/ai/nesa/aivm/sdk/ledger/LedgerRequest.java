@@ -2,6 +2,7 @@ package ai.nesa.aivm.sdk.ledger;
 
 import static ai.nesa.aivm.crypto.TypedData.field;
 
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Eip712;
@@ -44,12 +45,13 @@ public final class LedgerRequest {
     this.action = Objects.requireNonNull(action, "action");
     this.signer = Objects.requireNonNull(signer, "signer");
     if (nonce < 0) {
-      throw new IllegalArgumentException("nonce >= 0: " + nonce);
+      throw AivmValidationException.of("nonce", "minimum", nonce, "a nonce is not negative");
     }
     this.nonce = nonce;
     this.deadline = Objects.requireNonNull(deadline, "deadline");
     if (deadline.getEpochSecond() < 0 || deadline.getNano() != 0) {
-      throw new IllegalArgumentException("a deadline is a whole number of seconds after 1970: " + deadline);
+      throw AivmValidationException.of("deadline", "seconds", deadline.toString(),
+          "a deadline is a whole number of seconds after 1970");
     }
     this.signature = Objects.requireNonNull(signature, "signature");
   }
@@ -57,10 +59,15 @@ public final class LedgerRequest {
   /**
    * Signs {@code action} as {@code signer} for {@code domain}, with the signer's next {@code nonce}
    * and a {@code deadline} (cut to whole seconds) after which the ledger refuses it.
+   *
+   * @throws AivmValidationException naming {@code nonce} or {@code deadline} when negative
    */
   public static LedgerRequest sign(LedgerAction action, EthSigner signer, LedgerDomain domain, long nonce,
       Instant deadline) {
     Objects.requireNonNull(signer, "signer");
+    if (nonce < 0) {
+      throw AivmValidationException.of("nonce", "minimum", nonce, "a nonce is not negative");
+    }
     Instant seconds = Instant.ofEpochSecond(Objects.requireNonNull(deadline, "deadline").getEpochSecond());
     Signature signature = Eip712.sign(signer, typedData(action, domain, nonce, seconds));
     return new LedgerRequest(action, signer.address(), nonce, seconds, signature);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Eip712;
@@ -119,12 +120,18 @@ class LedgerRequestTest {
 
   @Test
   void actionsCheckTheirValuesAndCopyTheirBytes() {
-    assertThrows(IllegalArgumentException.class, () -> new LedgerAction.Review(MODEL, V1, 6, CID));
-    assertThrows(IllegalArgumentException.class, () -> new LedgerAction.Review(MODEL, V1, 0, CID));
-    assertThrows(IllegalArgumentException.class, () -> new LedgerAction.RotateEpoch(MODEL, 0, 1, new byte[0]));
-    assertThrows(IllegalArgumentException.class, () -> new LedgerAction.RotateEpoch(MODEL, 1, 0, new byte[0]));
-    assertThrows(IllegalArgumentException.class, () -> new LedgerAction.Grant(MODEL, EthSigner.of(NODE).address(), -1,
+    assertEquals("rating", assertThrows(AivmValidationException.class, () -> new LedgerAction.Review(MODEL, V1, 6, CID))
+        .problems().get(0).path());
+    assertThrows(AivmValidationException.class, () -> new LedgerAction.Review(MODEL, V1, 0, CID));
+    assertEquals("epoch", assertThrows(AivmValidationException.class,
+        () -> new LedgerAction.RotateEpoch(MODEL, 0, 1, new byte[0])).problems().get(0).path());
+    assertEquals("threshold", assertThrows(AivmValidationException.class,
+        () -> new LedgerAction.RotateEpoch(MODEL, 1, 0, new byte[0])).problems().get(0).path());
+    assertThrows(AivmValidationException.class, () -> new LedgerAction.Grant(MODEL, EthSigner.of(NODE).address(), -1,
         new byte[1], Optional.empty()));
+    assertEquals("nonce", assertThrows(AivmValidationException.class, () -> LedgerRequest.sign(
+        new LedgerAction.Revoke(MODEL, EthSigner.of(NODE).address()), EthSigner.of(OWNER), DOMAIN, -1, DEADLINE))
+        .problems().get(0).path());
     byte[] key = new byte[] {1, 2, 3};
     LedgerAction.Grant grant = new LedgerAction.Grant(MODEL, EthSigner.of(NODE).address(), 0, key, Optional.empty());
     key[0] = 9;
