@@ -20,35 +20,42 @@ import java.util.Optional;
  * fails:
  *
  * <ol>
- *   <li>{@code INVALID_SIGNATURE}: the signature recovers to the request's signer;
- *   <li>{@code DEADLINE_PASSED}: the deadline is not before the ledger's clock;
+ *   <li>{@code INVALID_SIGNATURE}: the signature recovers to the request's signer in this domain;
+ *   <li>{@code DEADLINE_PASSED}: the deadline (whole seconds) is not before the ledger's time cut
+ *       to whole seconds (a block's timestamp, on an EVM);
  *   <li>{@code NONCE_MISMATCH}: the nonce is the signer's {@link #nextNonce};
- *   <li>{@code NOT_FOUND}, {@code NOT_ALLOWED}, {@code CONFLICT}, {@code INVALID}: the action's
- *       own rules:
+ *   <li>the action's own rules, checked in the order listed for it:
  *       <ul>
- *         <li>register a model: the name is new ({@code CONFLICT}); the signer becomes the owner,
- *             at key epoch 0, threshold 1;
- *         <li>publish, deprecate, transfer, grant, revoke, rotate: the model exists ({@code
- *             NOT_FOUND}) and the signer owns it ({@code NOT_ALLOWED});
+ *         <li>register a model: the name is new ({@code CONFLICT}); access is public or private
+ *             ({@code INVALID}); the signer becomes the owner, at key epoch 0, threshold 1, with
+ *             an empty key commitment;
+ *         <li>publish, deprecate, transfer, grant, revoke, rotate: first the model exists ({@code
+ *             NOT_FOUND}) and the signer owns it ({@code NOT_ALLOWED}), then:
  *         <li>publish: the version is new for the model ({@code CONFLICT});
  *         <li>deprecate: the version exists ({@code NOT_FOUND}) and is not deprecated ({@code
- *             CONFLICT});
- *         <li>grant: the model is private and the epoch is its current one ({@code INVALID}), the
- *             node is registered and a version it names exists ({@code NOT_FOUND}); it replaces
- *             the node's earlier grant of the model;
- *         <li>revoke: the node holds a grant of the model ({@code NOT_FOUND});
- *         <li>rotate: the model is private and the epoch is the current one plus one ({@code
- *             INVALID}); every grant of the older epochs is dropped;
- *         <li>register a node: the signer is the node ({@code NOT_ALLOWED}) and the registration
+ *             CONFLICT}); deprecation is advisory: a deprecated version can still be granted and
+ *             reviewed;
+ *         <li>transfer: the new owner is not the zero address ({@code INVALID}); a transfer to the
+ *             owner itself applies and changes nothing but the nonce and the log;
+ *         <li>grant: the model is private, and the epoch is its current one ({@code INVALID}); the
+ *             node is registered and a version the grant names exists ({@code NOT_FOUND}); it
+ *             replaces the node's earlier grant of the model, which leaves its place in the list;
+ *         <li>revoke: the node holds a grant of the model ({@code NOT_FOUND}), which is removed;
+ *         <li>rotate: the model is private, and the epoch is the current one plus one ({@code
+ *             INVALID}); the model takes the new epoch's threshold and key commitment, and every
+ *             grant of an older epoch is dropped;
+ *         <li>register a node: the signer is the node ({@code NOT_ALLOWED}), and the registration
  *             signature is the signer's over {@code NodeRegistration} ({@code INVALID}); a node
- *             registering again replaces its record;
+ *             registering again replaces its record and keeps its place in the list;
  *         <li>review: the version exists ({@code NOT_FOUND}); any signer may review; a later
- *             review of the same version by the same reviewer replaces the earlier one.
+ *             review of the same version by the same reviewer replaces the earlier one, which
+ *             leaves its place in the list.
  *       </ul>
  * </ol>
  *
  * <p>An applied request uses up the signer's nonce and appends one {@link LedgerEvent}. A rejected
- * one changes nothing, its nonce included: the signer signs again with the same nonce.
+ * one changes nothing, its nonce included: the signer signs again with the same nonce. The ledger
+ * records times (events, records) in whole seconds.
  *
  * <h2>Reading</h2>
  *
@@ -58,7 +65,8 @@ import java.util.Optional;
  * <h2>Threads</h2>
  *
  * <p>Implementations are thread-safe; requests submitted concurrently are applied one at a time,
- * in some order.
+ * in some order. A ledger that applies requests later (an EVM ledger waiting for a block) answers
+ * {@code ACCEPTED} and settles the receipt in {@link #receipt}.
  *
  * @since 0.1.0
  */
@@ -80,7 +88,10 @@ public interface Ledger extends AutoCloseable {
    */
   LedgerReceipt submit(LedgerRequest request);
 
-  /** The receipt of a request submitted earlier, as it stands now. */
+  /**
+   * The receipt of a request this ledger answered, applied or rejected, as it stands now; empty for
+   * an id it never gave out. An in-memory ledger keeps every receipt for its lifetime.
+   */
   Optional<LedgerReceipt> receipt(String requestId);
 
   /** The model named {@code id}, if registered. */
@@ -101,7 +112,7 @@ public interface Ledger extends AutoCloseable {
   /** Every registered node, in order of first registration. */
   List<NodeRecord> nodes();
 
-  /** The standing grants of model {@code id} (all in its current epoch), in the order they were made. */
+  /** The standing grants of model {@code id} (all in its current epoch), in the order they were last written. */
   List<GrantRecord> grants(ModelId id);
 
   /** The reviews of model {@code id}, every version, in the order they were last written. */
@@ -116,7 +127,10 @@ public interface Ledger extends AutoCloseable {
    */
   List<LedgerEvent> events(long afterSequence, int limit);
 
-  /** Releases the ledger's resources. */
+  /**
+   * Releases the ledger's resources; later calls throw {@link IllegalStateException}, and closing
+   * twice does nothing.
+   */
   @Override
   void close();
 }

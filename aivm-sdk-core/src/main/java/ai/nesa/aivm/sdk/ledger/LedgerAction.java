@@ -284,7 +284,7 @@ public sealed interface LedgerAction {
     }
   }
 
-  /** Takes a node's grants of a model away. */
+  /** Takes a node's grant of a model away. */
   record Revoke(ModelId id, Address node) implements LedgerAction {
     public Revoke {
       Objects.requireNonNull(id, "id");
