@@ -1,12 +1,15 @@
 package ai.nesa.aivm.devnet;
 
+import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.Eip712;
 import ai.nesa.aivm.crypto.EthPrivateKey;
 import ai.nesa.aivm.crypto.EthPublicKey;
 import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.crypto.SecretBytes;
-import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.devnet.internal.OnnxSession.FloatTensor;
+import ai.nesa.aivm.devnet.internal.OnnxSession.LongTensor;
+import ai.nesa.aivm.devnet.internal.OnnxSession;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
@@ -26,9 +29,6 @@ import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.VersionRecord;
 import ai.nesa.aivm.sdk.models.Access;
 import ai.nesa.aivm.sdk.storage.KernelStore;
-import ai.nesa.aivm.devnet.internal.OnnxSession;
-import ai.nesa.aivm.devnet.internal.OnnxSession.FloatTensor;
-import ai.nesa.aivm.devnet.internal.OnnxSession.LongTensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.nesa.aivm.devnet.internal.OnnxRunException;
-import ai.nesa.aivm.devnet.internal.OnnxSession;
 import ai.nesa.aivm.devnet.internal.OnnxSession.FloatTensor;
 import ai.nesa.aivm.devnet.internal.OnnxSession.LongTensor;
+import ai.nesa.aivm.devnet.internal.OnnxSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
