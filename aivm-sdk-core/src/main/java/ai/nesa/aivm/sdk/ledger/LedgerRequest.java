@@ -9,6 +9,7 @@ import ai.nesa.aivm.crypto.Eip712;
 import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.crypto.Signature;
 import ai.nesa.aivm.crypto.TypedData;
+import ai.nesa.aivm.sdk.internal.ledger.LedgerRequestJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,6 +111,28 @@ public final class LedgerRequest {
    */
   public void verify(LedgerDomain domain) {
     Eip712.verify(typedData(domain), signature, signer);
+  }
+
+  /**
+   * The gateway's {@code SignedLedgerRequest} JSON, canonical: {@code kind}, {@code signer}
+   * (EIP-55), {@code nonce}, {@code deadline} (RFC 3339), {@code payload} (the EIP-712 message:
+   * addresses in EIP-55, bytes as {@code 0x} hex, integers as numbers, with {@code nonce} and {@code
+   * deadline} in Unix seconds) and {@code signature}.
+   */
+  public String toJson() {
+    return LedgerRequestJson.write(this);
+  }
+
+  /**
+   * Reads a request from the gateway's JSON; nothing is verified until {@link #verify}.
+   *
+   * @throws AivmValidationException listing every problem with its JSON path ({@code
+   *     $.payload.rating}): bad JSON, an unknown or missing key, a kind the SDK does not know, a
+   *     value that does not parse or breaks its rule, a payload nonce or deadline other than the
+   *     request's
+   */
+  public static LedgerRequest fromJson(String json) {
+    return LedgerRequestJson.read(Objects.requireNonNull(json, "json"));
   }
 
   /** What the request does. */

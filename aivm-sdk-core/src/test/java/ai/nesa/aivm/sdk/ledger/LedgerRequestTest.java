@@ -27,18 +27,18 @@ import org.junit.jupiter.api.Test;
 
 class LedgerRequestTest {
   /** Anvil's first and second dev keys: public knowledge, never for real funds. */
-  private static final EthPrivateKey OWNER = EthPrivateKey.fromBytes(
+  static final EthPrivateKey OWNER = EthPrivateKey.fromBytes(
       Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
   private static final EthPrivateKey NODE = EthPrivateKey.fromBytes(
       Hex.decode("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"));
-  private static final LedgerDomain DOMAIN =
+  static final LedgerDomain DOMAIN =
       new LedgerDomain(31337, Address.of("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
   private static final ModelId MODEL = ModelId.of("acme/sentiment");
   private static final Semver V1 = Semver.of("1.0.0");
   private static final Cid CID = ContentIds.v1Only().of(new byte[] {1, 2, 3}).cidV1();
-  private static final Instant DEADLINE = Instant.ofEpochSecond(1_900_000_000L);
+  static final Instant DEADLINE = Instant.ofEpochSecond(1_900_000_000L);
 
-  private static List<LedgerAction> everyKind() {
+  static List<LedgerAction> everyKind() {
     EthSigner node = EthSigner.of(NODE);
     var registration = LedgerAction.RegisterNode.registrationTypedData(DOMAIN, node.address(), NODE.publicKey(),
         "http://127.0.0.1:9001");
