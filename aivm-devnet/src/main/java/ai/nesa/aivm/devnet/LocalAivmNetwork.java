@@ -9,6 +9,7 @@ import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,8 +41,11 @@ import java.util.stream.Stream;
  * encryption key, and the in-process endpoint {@code devnet:node-i}. Each registers itself on the
  * ledger with a signed request when the network starts.
  *
- * <p>The gateway HTTP server, which serves the catalog and inference over the network, is not here
- * yet; this class is what it will run on.
+ * <h2>Gateway</h2>
+ *
+ * <p>The network serves the gateway document's HTTP API on 127.0.0.1 ({@link #gateway()}, a free
+ * port unless {@link Builder#port(int)} names one): today the ledger relay ({@link DevnetGateway});
+ * the catalog and inference come next.
  *
  * @since 0.1.0
  */
@@ -67,6 +71,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
   private final boolean ownsLedger;
   private final boolean ownsStore;
   private final Path temporaryStore;
+  private DevnetGateway gateway;
 
   private LocalAivmNetwork(Ledger ledger, boolean ownsLedger, KernelStore store, boolean ownsStore,
       Path temporaryStore, List<DevnetNode> nodes) {
@@ -81,6 +86,11 @@ public final class LocalAivmNetwork implements AutoCloseable {
   /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The gateway's base URL, such as {@code http://127.0.0.1:40123}. */
+  public URI gateway() {
+    return gateway.uri();
   }
 
   /** The ledger the network records models, versions, nodes and grants on. */
@@ -114,6 +124,9 @@ public final class LocalAivmNetwork implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (gateway != null) {
+      gateway.close();
+    }
     nodes.forEach(DevnetNode::close);
     if (ownsStore) {
       store.close();
@@ -146,6 +159,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
    */
   public static final class Builder {
     private int nodes = 3;
+    private int port;
     private Ledger ledger;
     private KernelStore store;
     private Clock clock = Clock.systemUTC();
@@ -163,6 +177,19 @@ public final class LocalAivmNetwork implements AutoCloseable {
         throw new IllegalArgumentException("a devnet has 1 to " + MAX_NODES + " nodes, not " + count);
       }
       this.nodes = count;
+      return this;
+    }
+
+    /**
+     * The gateway's port on 127.0.0.1; 0 (the default) takes a free one.
+     *
+     * @throws IllegalArgumentException when not in [0, 65535]
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("a port is from 0 to 65535, not " + port);
+      }
+      this.port = port;
       return this;
     }
 
@@ -193,7 +220,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
     /**
      * Makes what was not given, starts the nodes and registers each on the ledger.
      *
-     * @throws AivmIoException when the temporary store cannot be made
+     * @throws AivmIoException when the temporary store cannot be made or the gateway's port bound
      * @throws IllegalStateException when the ledger refuses a node's registration (a ledger given
      *     to the builder may know the node's operator under another nonce, say)
      */
@@ -218,7 +245,9 @@ public final class LocalAivmNetwork implements AutoCloseable {
                 + receipt.error().map(e -> e.code().wireName() + ": " + e.message()).orElse(receipt.status().name()));
           }
         }
-        return new LocalAivmNetwork(l, ownsLedger, s, store == null, temporary, started);
+        LocalAivmNetwork network = new LocalAivmNetwork(l, ownsLedger, s, store == null, temporary, started);
+        network.gateway = DevnetGateway.start(l, port);
+        return network;
       } catch (IOException e) {
         throw new AivmIoException("could not make the devnet's temporary store: " + e.getMessage(), e);
       } catch (RuntimeException e) {

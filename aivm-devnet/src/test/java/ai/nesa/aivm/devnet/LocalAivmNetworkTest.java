@@ -112,9 +112,23 @@ class LocalAivmNetworkTest {
   }
 
   @Test
+  void theGatewayServesTheNetworksLedger() throws Exception {
+    try (LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(1).start()) {
+      assertEquals("127.0.0.1", devnet.gateway().getHost());
+      var http = java.net.http.HttpClient.newHttpClient();
+      String node = devnet.nodes().get(0).address().toString();
+      var response = http.send(java.net.http.HttpRequest.newBuilder(devnet.gateway().resolve("/v1/ledger/nonces/" + node)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      assertTrue(response.body().contains("\"nextNonce\":1"), "the node's registration used nonce 0: " + response.body());
+    }
+  }
+
+  @Test
   void aNodeCountOutOfRangeIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> LocalAivmNetwork.builder().nodes(0));
     assertThrows(IllegalArgumentException.class, () -> LocalAivmNetwork.builder().nodes(LocalAivmNetwork.MAX_NODES + 1));
+    assertThrows(IllegalArgumentException.class, () -> LocalAivmNetwork.builder().port(70_000));
   }
 
   @Test
