@@ -245,7 +245,7 @@ public final class LedgerBook {
     return List.copyOf(nodes.values());
   }
 
-  /** The model's standing grants, in the order they were made. */
+  /** The model's standing grants, in the order they were last written. */
   public List<GrantRecord> grants(ModelId id) {
     return List.copyOf(grants.getOrDefault(id, Map.of()).values());
   }
