@@ -1,5 +1,6 @@
 package ai.nesa.aivm.benchmarks.crypto;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.crypto.ChunkedEncryption;
 import ai.nesa.aivm.crypto.SecretBytes;
 import java.io.File;

@@ -1,6 +1,7 @@
 package ai.nesa.aivm.benchmarks.crypto;
 
 import ai.nesa.aivm.benchmarks.HeapMeter;
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.crypto.ChunkedEncryption;
 import ai.nesa.aivm.crypto.SecretBytes;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.benchmarks.kernels;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package ai.nesa.aivm.benchmarks.kernels;
 
 import ai.nesa.aivm.benchmarks.HeapMeter;
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.storage.CidBytes;

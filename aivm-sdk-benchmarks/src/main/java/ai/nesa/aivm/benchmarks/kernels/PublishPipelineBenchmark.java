@@ -1,5 +1,6 @@
 package ai.nesa.aivm.benchmarks.kernels;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.storage.CidBytes;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.storage.ContentIds;
 import ai.nesa.aivm.sdk.testing.JsIpfsNode;

@@ -1,27 +1,28 @@
-package ai.nesa.aivm.benchmarks.kernels;
+package ai.nesa.aivm.benchmarks;
 
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Wall-clock runs, their medians and throughputs, in plain {@link System#nanoTime()}. */
-final class Timing {
-  static final long MIB = 1024L * 1024;
+/** Wall-clock runs, their medians and throughputs, in plain {@link System#nanoTime()}: what every harness times with. */
+public final class Timing {
+  public static final long MIB = 1024L * 1024;
+  public static final long GIB = 1024 * MIB;
 
   private Timing() {}
 
   /** Something to time that may throw. */
   @FunctionalInterface
-  interface Run {
+  public interface Run {
     void run() throws Exception;
   }
 
-  static long time(Run run) throws Exception {
+  public static long time(Run run) throws Exception {
     long start = System.nanoTime();
     run.run();
     return System.nanoTime() - start;
   }
 
-  static long median(long[] nanos) {
+  public static long median(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
@@ -29,12 +30,15 @@ final class Timing {
   }
 
   /** Bytes per second in MB/s (10^6), the unit disk and network figures use. */
-  static double mbPerSecond(long bytes, long nanos) {
+  public static double mbPerSecond(long bytes, long nanos) {
     return bytes / (nanos / 1e9) / 1e6;
   }
 
-  /** Every run in seconds, space-separated. */
-  static String all(long[] nanos) {
+  public static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+  }
+
+  public static String all(long[] nanos) {
     StringBuilder b = new StringBuilder();
     for (long n : nanos) {
       b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", n / 1e9));
@@ -42,7 +46,7 @@ final class Timing {
     return b.toString();
   }
 
-  static String mib(long bytes) {
+  public static String mib(long bytes) {
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) MIB);
   }
 }
