@@ -64,17 +64,6 @@ final class BackgroundFlush implements AutoCloseable {
   public void close() {
     stopping = true;
     due.release();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    HashingPipeline.joinUninterruptibly(thread);
   }
 }

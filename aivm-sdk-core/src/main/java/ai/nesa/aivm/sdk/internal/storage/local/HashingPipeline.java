@@ -133,6 +133,11 @@ final class HashingPipeline implements AutoCloseable {
     if (thread.isAlive()) {
       thread.interrupt();
     }
+    joinUninterruptibly(thread);
+  }
+
+  /** Waits for {@code thread} to end, even if interrupted meanwhile; the interrupt is kept for the caller. */
+  static void joinUninterruptibly(Thread thread) {
     boolean interrupted = false;
     while (true) {
       try {
