@@ -3,11 +3,17 @@ package ai.nesa.aivm.devnet;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.Hex;
+import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.sdk.AivmIoException;
+import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerError;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
 import ai.nesa.aivm.sdk.ledger.LedgerRequest;
+import ai.nesa.aivm.sdk.ledger.ModelRecord;
+import ai.nesa.aivm.sdk.ledger.NodeRecord;
+import ai.nesa.aivm.sdk.models.Access;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,11 +26,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +46,11 @@ import java.util.regex.Pattern;
  *
  * <p>What it serves today, as the document says: the ledger relay ({@code GET /v1/ledger/domain},
  * {@code GET /v1/ledger/nonces/{address}}, {@code POST /v1/ledger/requests}, {@code GET
- * /v1/ledger/requests/{id}}). Every answer carries {@code X-Request-Id}; every error is the
+ * /v1/ledger/requests/{id}}) and the nodes ({@code GET /v1/nodes} with its filters and cursor, {@code
+ * GET /v1/nodes/{address}}). The nodes listed are the registered ones this devnet runs, online,
+ * with the capabilities of this JVM (runtime {@code onnx}, its processors and heap); for a public
+ * model every node may run it (the devnet does not match runtimes yet), for a private one the nodes
+ * granted it. Every answer carries {@code X-Request-Id}; every error is the
  * document's {@code ErrorResponse} with a stable code and a 4xx, never a stack trace; a request body
  * over {@value #MAX_BODY} bytes is a 413 {@code payload_too_large}. A request the ledger refuses on
  * arrival (signature, deadline, nonce, signer not allowed) is a 4xx with the ledger's code; one it
@@ -55,26 +67,34 @@ public final class DevnetGateway implements AutoCloseable {
 
   private static final Pattern NONCE = Pattern.compile("/v1/ledger/nonces/([^/]+)");
   private static final Pattern REQUEST = Pattern.compile("/v1/ledger/requests/([^/]+)");
-  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+  private static final Pattern NODE = Pattern.compile("/v1/nodes/([^/]+)");
+  private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+  private static final Set<String> NODE_QUERY = Set.of("status", "capability", "model", "limit", "cursor");
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
   private final Ledger ledger;
+  private final Map<Address, DevnetNode> nodes;
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong requests = new AtomicLong();
 
-  private DevnetGateway(Ledger ledger, HttpServer server, ExecutorService executor) {
+  private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, HttpServer server, ExecutorService executor) {
     this.ledger = ledger;
+    this.nodes = new LinkedHashMap<>();
+    nodes.forEach(n -> this.nodes.put(n.address(), n));
     this.server = server;
     this.executor = executor;
   }
 
   /**
-   * Starts a gateway over {@code ledger} on 127.0.0.1 and {@code port} (0: a free one).
+   * Starts a gateway over {@code ledger} and the devnet's {@code nodes} on 127.0.0.1 and {@code
+   * port} (0: a free one).
    *
    * @throws AivmIoException when the port cannot be bound
    */
-  public static DevnetGateway start(Ledger ledger, int port) {
+  public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, int port) {
     Objects.requireNonNull(ledger, "ledger");
+    Objects.requireNonNull(nodes, "nodes");
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -83,7 +103,7 @@ public final class DevnetGateway implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      DevnetGateway gateway = new DevnetGateway(ledger, server, executor);
+      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), server, executor);
       server.createContext("/", gateway::handle);
       server.setExecutor(executor);
       server.start();
@@ -145,6 +165,13 @@ public final class DevnetGateway implements AutoCloseable {
     }
     if (request.matches()) {
       return method.equals("GET") ? receipt(request.group(1), id) : notAllowed(method, path, id);
+    }
+    Matcher node = NODE.matcher(path);
+    if (path.equals("/v1/nodes")) {
+      return method.equals("GET") ? listNodes(exchange.getRequestURI().getRawQuery(), id) : notAllowed(method, path, id);
+    }
+    if (node.matches()) {
+      return method.equals("GET") ? node(node.group(1), id) : notAllowed(method, path, id);
     }
     return Answer.error(404, "not_found", "the devnet gateway serves no " + path, id, List.of());
   }
@@ -219,6 +246,121 @@ public final class DevnetGateway implements AutoCloseable {
     r.eventSequence().ifPresent(s -> body.put("eventId", Long.toString(s)));
     r.error().ifPresent(e -> body.put("error", Map.of("code", e.code().wireName(), "message", e.message(), "requestId", id)));
     return body;
+  }
+
+  /** {@code GET /v1/nodes}: the registered nodes this devnet runs, filtered and paged as the document says. */
+  private Answer listNodes(String rawQuery, String id) {
+    Map<String, List<String>> query = Query.parse(rawQuery);
+    List<Map<String, Object>> problems = new ArrayList<>();
+    for (String name : query.keySet()) {
+      if (!NODE_QUERY.contains(name)) {
+        problems.add(detail(name, "unknown", "not a parameter of GET /v1/nodes"));
+      }
+    }
+    String status = Query.one(query, "status");
+    if (status != null && !List.of("online", "offline", "draining").contains(status)) {
+      problems.add(detail("status", "enum", "online, offline or draining"));
+    }
+    List<String> capabilities = query.getOrDefault("capability", List.of());
+    for (String c : capabilities) {
+      if (!CAPABILITY.matcher(c).matches()) {
+        problems.add(detail("capability", "pattern", "'" + c + "' is not a runtime name or gpu"));
+      }
+    }
+    ModelId model = null;
+    String modelText = Query.one(query, "model");
+    if (modelText != null) {
+      try {
+        model = ModelId.of(modelText);
+      } catch (RuntimeException e) {
+        problems.add(detail("model", "pattern", "'" + modelText + "' is not org/model"));
+      }
+    }
+    int limit = 20;
+    String limitText = Query.one(query, "limit");
+    if (limitText != null) {
+      limit = limitText.matches("[0-9]{1,3}") ? Integer.parseInt(limitText) : -1;
+      if (limit < 1 || limit > 100) {
+        problems.add(detail("limit", "range", "a page holds 1 to 100 nodes"));
+      }
+    }
+    int offset = 0;
+    String cursor = Query.one(query, "cursor");
+    if (cursor != null) {
+      offset = cursor.matches("[0-9]{1,9}") ? Integer.parseInt(cursor) : -1;
+      if (offset < 0) {
+        problems.add(detail("cursor", "cursor", "not a cursor this gateway gave"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Answer.error(400, "invalid_parameter", "GET /v1/nodes: " + problems.size() + " bad parameter(s)", id, problems);
+    }
+    Set<Address> allowed = model == null ? null : mayRun(model);
+    List<Map<String, Object>> matching = new ArrayList<>();
+    for (NodeRecord record : ledger.nodes()) {
+      DevnetNode running = nodes.get(record.address());
+      if (running == null || (allowed != null && !allowed.contains(record.address()))) {
+        continue;
+      }
+      if ((status != null && !status.equals("online")) || !List.of("onnx").containsAll(capabilities)) {
+        continue;
+      }
+      matching.add(node(record));
+    }
+    int from = Math.min(offset, matching.size());
+    int to = Math.min(from + limit, matching.size());
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("data", matching.subList(from, to));
+    page.put("nextCursor", to < matching.size() ? Integer.toString(to) : null);
+    return new Answer(200, page);
+  }
+
+  /** The nodes that may run {@code model}: every node for a public one, the granted ones for a private one. */
+  private Set<Address> mayRun(ModelId model) {
+    Optional<ModelRecord> record = ledger.model(model);
+    if (record.isEmpty()) {
+      return Set.of();
+    }
+    if (record.get().access() != Access.PRIVATE) {
+      return nodes.keySet();
+    }
+    Set<Address> granted = new HashSet<>();
+    ledger.grants(model).forEach(g -> granted.add(g.node()));
+    return granted;
+  }
+
+  private Answer node(String text, String id) {
+    Address address;
+    try {
+      address = Address.of(text);
+    } catch (RuntimeException e) {
+      return Answer.error(404, "node_not_found", "'" + text + "' is not a node's address", id, List.of());
+    }
+    Optional<NodeRecord> record = ledger.node(address).filter(r -> nodes.containsKey(r.address()));
+    return record.map(r -> new Answer(200, node(r)))
+        .orElseGet(() -> Answer.error(404, "node_not_found", "no node " + address + " in this devnet", id, List.of()));
+  }
+
+  /** A node as the document's {@code Node}: the ledger's record and what the devnet knows of it. */
+  private static Map<String, Object> node(NodeRecord record) {
+    Runtime runtime = Runtime.getRuntime();
+    Map<String, Object> capabilities = new LinkedHashMap<>();
+    capabilities.put("runtimes", List.of("onnx"));
+    capabilities.put("cpuCores", runtime.availableProcessors());
+    capabilities.put("memoryBytes", runtime.maxMemory());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("address", record.address().toString());
+    body.put("encryptionPublicKey", Hex.encode(record.encryptionPublicKey().uncompressed()));
+    body.put("endpoint", record.endpoint());
+    body.put("capabilities", capabilities);
+    body.put("status", "online");
+    body.put("registeredAt", record.registeredAt().toString());
+    body.put("registrationSignature", record.registrationSignature().toHex());
+    return body;
+  }
+
+  private static Map<String, Object> detail(String path, String rule, String message) {
+    return Map.of("path", path, "rule", rule, "message", message);
   }
 
   private static Answer notAllowed(String method, String path, String id) {

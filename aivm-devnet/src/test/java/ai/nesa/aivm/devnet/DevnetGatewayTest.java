@@ -39,7 +39,7 @@ class DevnetGatewayTest {
   @BeforeEach
   void setUp() {
     ledger = InMemoryLedger.create();
-    gateway = DevnetGateway.start(ledger, 0);
+    gateway = DevnetGateway.start(ledger, List.of(), 0);
   }
 
   @AfterEach
