@@ -7,6 +7,7 @@ import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerError;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
@@ -44,7 +45,8 @@ import java.util.regex.Pattern;
  * HTTP server ({@code jdk.httpserver}: no dependency, maintained with the JDK, streams responses),
  * bound to 127.0.0.1.
  *
- * <p>What it serves today, as the document says: the ledger relay ({@code GET /v1/ledger/domain},
+ * <p>What it serves today, as the document says: kernel config validation ({@code POST
+ * /v1/kernels/validate}, the SDK's validator's report), the ledger relay ({@code GET /v1/ledger/domain},
  * {@code GET /v1/ledger/nonces/{address}}, {@code POST /v1/ledger/requests}, {@code GET
  * /v1/ledger/requests/{id}}) and the nodes ({@code GET /v1/nodes} with its filters and cursor, {@code
  * GET /v1/nodes/{address}}). The nodes listed are the registered ones this devnet runs, online,
@@ -154,6 +156,9 @@ public final class DevnetGateway implements AutoCloseable {
     String method = exchange.getRequestMethod();
     Matcher nonce = NONCE.matcher(path);
     Matcher request = REQUEST.matcher(path);
+    if (path.equals("/v1/kernels/validate")) {
+      return method.equals("POST") ? validate(exchange, id) : notAllowed(method, path, id);
+    }
     if (path.equals("/v1/ledger/domain")) {
       return method.equals("GET") ? domain() : notAllowed(method, path, id);
     }
@@ -196,13 +201,52 @@ public final class DevnetGateway implements AutoCloseable {
     return new Answer(200, Map.of("address", address.toString(), "nextNonce", ledger.nextNonce(address)));
   }
 
-  private Answer submit(HttpExchange exchange, String id) throws IOException {
-    byte[] bytes;
+  /** The request's body, or null when it is over {@value #MAX_BODY} bytes. */
+  private static byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readNBytes(MAX_BODY + 1);
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      return bytes.length > MAX_BODY ? null : bytes;
     }
-    if (bytes.length > MAX_BODY) {
-      return Answer.error(413, "payload_too_large", "a ledger request is at most " + MAX_BODY + " bytes", id, List.of());
+  }
+
+  private static Answer tooLarge(String what, String id) {
+    return Answer.error(413, "payload_too_large", what + " is at most " + MAX_BODY + " bytes", id, List.of());
+  }
+
+  /** {@code POST /v1/kernels/validate}: the SDK's validator's report; only a body that is not a JSON object is a 400. */
+  private Answer validate(HttpExchange exchange, String id) throws IOException {
+    byte[] bytes = body(exchange);
+    if (bytes == null) {
+      return tooLarge("a config", id);
+    }
+    String json = new String(bytes, StandardCharsets.UTF_8);
+    Object parsed;
+    try {
+      parsed = JSON.fromJson(json);
+    } catch (IOException | RuntimeException e) {
+      parsed = null;
+    }
+    if (!(parsed instanceof Map)) {
+      return Answer.error(400, "invalid_request", "the body is not a JSON object", id, List.of());
+    }
+    List<Map<String, Object>> problems = new ArrayList<>();
+    try {
+      AivmConfigValidator.create().validate(json);
+    } catch (AivmValidationException e) {
+      for (Problem p : e.problems()) {
+        problems.add(detail(p.path(), p.rule(), p.message()));
+      }
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("valid", problems.isEmpty());
+    report.put("problems", problems);
+    return new Answer(200, report);
+  }
+
+  private Answer submit(HttpExchange exchange, String id) throws IOException {
+    byte[] bytes = body(exchange);
+    if (bytes == null) {
+      return tooLarge("a ledger request", id);
     }
     LedgerRequest request;
     try {

@@ -133,6 +133,29 @@ class DevnetGatewayTest {
   }
 
   @Test
+  void aConfigIsValidatedWithEveryProblemNamed() throws Exception {
+    String good = ai.nesa.aivm.sdk.kernels.Presets.onnxClassifier("acme/sentiment", "model.onnx").toJson();
+    JsonNode ok = call("POST", "/v1/kernels/validate", "/v1/kernels/validate", good, 200);
+    assertTrue(ok.get("valid").asBoolean());
+    assertEquals(0, ok.get("problems").size());
+
+    String broken = good.replaceAll("\"version\"\\s*:\\s*\"0\\.1\\.0\"", "\"version\": \"1.0\"")
+        .replace("\"onnx\"", "\"tensorflow\"");
+    assertTrue(!broken.contains("0.1.0") && broken.contains("tensorflow"), broken);
+    JsonNode report = call("POST", "/v1/kernels/validate", "/v1/kernels/validate", broken, 200);
+    assertEquals(false, report.get("valid").asBoolean());
+    List<String> paths = new java.util.ArrayList<>();
+    report.get("problems").forEach(p -> paths.add(p.get("path").asString()));
+    assertTrue(paths.contains("$.version") && paths.contains("$.runtime.engine"), paths.toString());
+
+    assertEquals("invalid_request", call("POST", "/v1/kernels/validate", "/v1/kernels/validate", "[1, 2]", 400)
+        .get("error").get("code").asString());
+    String huge = "{\"pad\":\"" + "x".repeat(DevnetGateway.MAX_BODY) + "\"}";
+    assertEquals("payload_too_large", call("POST", "/v1/kernels/validate", "/v1/kernels/validate", huge, 413)
+        .get("error").get("code").asString());
+  }
+
+  @Test
   void unknownPathsAndRequestsAre404() throws Exception {
     assertEquals("ledger_request_not_found", call("GET", "/v1/ledger/requests/req-99", "/v1/ledger/requests/{id}", null, 404)
         .get("error").get("code").asString());
