@@ -4,10 +4,13 @@ import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
+import ai.nesa.aivm.devnet.internal.CatalogIndex;
 import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
+import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerError;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
@@ -15,6 +18,7 @@ import ai.nesa.aivm.sdk.ledger.LedgerRequest;
 import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.NodeRecord;
 import ai.nesa.aivm.sdk.models.Access;
+import ai.nesa.aivm.sdk.storage.KernelStore;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.sun.net.httpserver.HttpExchange;
@@ -45,7 +49,8 @@ import java.util.regex.Pattern;
  * HTTP server ({@code jdk.httpserver}: no dependency, maintained with the JDK, streams responses),
  * bound to 127.0.0.1.
  *
- * <p>What it serves today, as the document says: kernel config validation ({@code POST
+ * <p>What it serves today, as the document says: a model's details, versions and one version
+ * ({@link CatalogIndex}), kernel config validation ({@code POST
  * /v1/kernels/validate}, the SDK's validator's report), the ledger relay ({@code GET /v1/ledger/domain},
  * {@code GET /v1/ledger/nonces/{address}}, {@code POST /v1/ledger/requests}, {@code GET
  * /v1/ledger/requests/{id}}) and the nodes ({@code GET /v1/nodes} with its filters and cursor, {@code
@@ -70,18 +75,22 @@ public final class DevnetGateway implements AutoCloseable {
   private static final Pattern NONCE = Pattern.compile("/v1/ledger/nonces/([^/]+)");
   private static final Pattern REQUEST = Pattern.compile("/v1/ledger/requests/([^/]+)");
   private static final Pattern NODE = Pattern.compile("/v1/nodes/([^/]+)");
+  private static final Pattern MODEL = Pattern.compile("/v1/models/([^/]+)/([^/]+)(/versions(?:/([^/]+))?)?");
   private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
   private static final Set<String> NODE_QUERY = Set.of("status", "capability", "model", "limit", "cursor");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
   private final Ledger ledger;
   private final Map<Address, DevnetNode> nodes;
+  private final CatalogIndex catalog;
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong requests = new AtomicLong();
 
-  private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, HttpServer server, ExecutorService executor) {
+  private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, KernelStore store, HttpServer server,
+      ExecutorService executor) {
     this.ledger = ledger;
+    this.catalog = new CatalogIndex(ledger, KernelUploader.using(store));
     this.nodes = new LinkedHashMap<>();
     nodes.forEach(n -> this.nodes.put(n.address(), n));
     this.server = server;
@@ -89,14 +98,15 @@ public final class DevnetGateway implements AutoCloseable {
   }
 
   /**
-   * Starts a gateway over {@code ledger} and the devnet's {@code nodes} on 127.0.0.1 and {@code
-   * port} (0: a free one).
+   * Starts a gateway over {@code ledger}, the devnet's {@code nodes} and the kernels in {@code
+   * store}, on 127.0.0.1 and {@code port} (0: a free one).
    *
    * @throws AivmIoException when the port cannot be bound
    */
-  public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, int port) {
+  public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, KernelStore store, int port) {
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(nodes, "nodes");
+    Objects.requireNonNull(store, "store");
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -105,7 +115,7 @@ public final class DevnetGateway implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), server, executor);
+      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), store, server, executor);
       server.createContext("/", gateway::handle);
       server.setExecutor(executor);
       server.start();
@@ -156,6 +166,11 @@ public final class DevnetGateway implements AutoCloseable {
     String method = exchange.getRequestMethod();
     Matcher nonce = NONCE.matcher(path);
     Matcher request = REQUEST.matcher(path);
+    Matcher model = MODEL.matcher(path);
+    if (model.matches()) {
+      return method.equals("GET") ? model(model.group(1), model.group(2), model.group(3), model.group(4), id)
+          : notAllowed(method, path, id);
+    }
     if (path.equals("/v1/kernels/validate")) {
       return method.equals("POST") ? validate(exchange, id) : notAllowed(method, path, id);
     }
@@ -211,6 +226,40 @@ public final class DevnetGateway implements AutoCloseable {
 
   private static Answer tooLarge(String what, String id) {
     return Answer.error(413, "payload_too_large", what + " is at most " + MAX_BODY + " bytes", id, List.of());
+  }
+
+  /** {@code GET /v1/models/{org}/{name}}, its {@code /versions} and {@code /versions/{version}}. */
+  private Answer model(String org, String name, String versions, String version, String id) {
+    ModelId model;
+    try {
+      model = ModelId.of(org + "/" + name);
+    } catch (RuntimeException e) {
+      return Answer.error(404, "model_not_found", "'" + org + "/" + name + "' is not a model name", id, List.of());
+    }
+    Optional<Map<String, Object>> body;
+    if (versions == null) {
+      body = catalog.details(model);
+    } else if (version == null) {
+      body = catalog.versions(model);
+    } else {
+      Semver semver;
+      try {
+        semver = Semver.of(version);
+      } catch (RuntimeException e) {
+        return Answer.error(404, "version_not_found", "'" + version + "' is not a version", id, List.of());
+      }
+      if (catalog.details(model).isEmpty()) {
+        return modelNotFound(model, id);
+      }
+      return catalog.version(model, semver).map(v -> new Answer(200, v)).orElseGet(() -> Answer.error(404,
+          "version_not_found", "model " + model + " has no version " + semver.text(), id, List.of()));
+    }
+    return body.map(b -> new Answer(200, b)).orElseGet(() -> modelNotFound(model, id));
+  }
+
+  private Answer modelNotFound(ModelId model, String id) {
+    String why = ledger.model(model).isPresent() ? " has no published version yet" : " is not registered";
+    return Answer.error(404, "model_not_found", "model " + model + why, id, List.of());
   }
 
   /** {@code POST /v1/kernels/validate}: the SDK's validator's report; only a body that is not a JSON object is a 400. */

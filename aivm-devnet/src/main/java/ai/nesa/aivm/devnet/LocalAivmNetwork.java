@@ -246,7 +246,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
           }
         }
         LocalAivmNetwork network = new LocalAivmNetwork(l, ownsLedger, s, store == null, temporary, started);
-        network.gateway = DevnetGateway.start(l, started, port);
+        network.gateway = DevnetGateway.start(l, started, s, port);
         return network;
       } catch (IOException e) {
         throw new AivmIoException("could not make the devnet's temporary store: " + e.getMessage(), e);

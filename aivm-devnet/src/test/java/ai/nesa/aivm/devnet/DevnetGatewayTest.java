@@ -11,15 +11,18 @@ import ai.nesa.aivm.sdk.contract.GatewayContract;
 import ai.nesa.aivm.sdk.ledger.LedgerAction;
 import ai.nesa.aivm.sdk.ledger.LedgerRequest;
 import ai.nesa.aivm.sdk.models.Access;
+import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,18 +36,22 @@ class DevnetGatewayTest {
   private static final GatewayContract DOCUMENT = GatewayContract.get();
 
   private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path dir;
   private InMemoryLedger ledger;
+  private KernelStore store;
   private DevnetGateway gateway;
 
   @BeforeEach
   void setUp() {
     ledger = InMemoryLedger.create();
-    gateway = DevnetGateway.start(ledger, List.of(), 0);
+    store = KernelStore.localDirectory(dir.resolve("store"));
+    gateway = DevnetGateway.start(ledger, List.of(), store, 0);
   }
 
   @AfterEach
   void tearDown() {
     gateway.close();
+    store.close();
     ledger.close();
   }
 

@@ -1,0 +1,199 @@
+package ai.nesa.aivm.devnet.internal;
+
+import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.kernels.AivmConfig;
+import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
+import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.KernelUploader;
+import ai.nesa.aivm.sdk.kernels.Manifest;
+import ai.nesa.aivm.sdk.kernels.ManifestEntry;
+import ai.nesa.aivm.sdk.kernels.ReportedBenchmark;
+import ai.nesa.aivm.sdk.ledger.Ledger;
+import ai.nesa.aivm.sdk.ledger.LedgerEvent;
+import ai.nesa.aivm.sdk.ledger.ModelRecord;
+import ai.nesa.aivm.sdk.ledger.ReviewRecord;
+import ai.nesa.aivm.sdk.ledger.VersionRecord;
+import ai.nesa.aivm.sdk.models.Author;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The catalog as the gateway document shapes it, read from the ledger (models, versions, reviews,
+ * events) and the store (each version's manifest and {@code aivm.json}, verified by the store and
+ * cached by manifest CID, since content under a CID never changes).
+ *
+ * <p>A model's descriptive fields (description, authors, task, architecture, runtime, parameter
+ * count, licence, benchmarks) come from its latest version's config: the highest version by
+ * semantic-version order. A registered model with no published version is not in the catalog yet.
+ */
+public final class CatalogIndex {
+  private static final int MAX_CONFIG = 1 << 20;
+
+  private final Ledger ledger;
+  private final KernelUploader kernels;
+  private final Map<Cid, Kernel> kernelsByManifest = new ConcurrentHashMap<>();
+
+  public CatalogIndex(Ledger ledger, KernelUploader kernels) {
+    this.ledger = ledger;
+    this.kernels = kernels;
+  }
+
+  /** A version's manifest and config. */
+  private record Kernel(Manifest manifest, AivmConfig config) {}
+
+  /**
+   * The document's {@code ModelDetails} of {@code id}, if it is in the catalog: registered, with at
+   * least one published version (a model's task and the rest come from a version's config).
+   */
+  public Optional<Map<String, Object>> details(ModelId id) {
+    return ledger.model(id).filter(m -> !ledger.versions(id).isEmpty()).map(model -> {
+      List<VersionRecord> versions = ledger.versions(id);
+      Map<String, Object> body = summary(model, versions);
+      List<Object> history = new ArrayList<>();
+      versions.stream().sorted(Comparator.comparing(VersionRecord::publishedAt).reversed()
+              .thenComparing(VersionRecord::version, Comparator.reverseOrder()))
+          .forEach(v -> history.add(version(v)));
+      body.put("versions", history);
+      List<Object> benchmarks = new ArrayList<>();
+      latest(versions).ifPresent(v -> {
+        for (ReportedBenchmark b : kernel(v).config().benchmarks()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", b.name());
+          m.put("value", b.value());
+          if (b.unit() != null) {
+            m.put("unit", b.unit());
+          }
+          if (b.dataset() != null) {
+            m.put("dataset", b.dataset());
+          }
+          m.put("version", v.version().text());
+          m.put("verification", "self_reported");
+          benchmarks.add(m);
+        }
+      });
+      body.put("benchmarks", benchmarks);
+      return body;
+    });
+  }
+
+  /** The document's {@code VersionList} of {@code id}, newest first, if it is in the catalog. */
+  public Optional<Map<String, Object>> versions(ModelId id) {
+    return ledger.model(id).filter(m -> !ledger.versions(id).isEmpty()).map(model -> {
+      List<Object> data = new ArrayList<>();
+      ledger.versions(id).stream().sorted(Comparator.comparing(VersionRecord::publishedAt).reversed()
+              .thenComparing(VersionRecord::version, Comparator.reverseOrder()))
+          .forEach(v -> data.add(version(v)));
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("data", data);
+      return body;
+    });
+  }
+
+  /** The document's {@code ModelVersion} of one version, if published. */
+  public Optional<Map<String, Object>> version(ModelId id, Semver version) {
+    return ledger.version(id, version).map(this::version);
+  }
+
+  private Map<String, Object> summary(ModelRecord model, List<VersionRecord> versions) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", model.id().toString());
+    VersionRecord latest = latest(versions).orElseThrow();
+    AivmConfig config = kernel(latest).config();
+    config.description().ifPresent(d -> body.put("description", d));
+    body.put("owner", model.owner().toString());
+    List<Object> authors = new ArrayList<>();
+    for (Author a : config.authors()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", a.name());
+      a.address().ifPresent(x -> m.put("address", x.toString()));
+      a.url().ifPresent(u -> m.put("url", u.toString()));
+      authors.add(m);
+    }
+    body.put("authors", authors);
+    body.put("task", config.task().value());
+    config.architecture().ifPresent(a -> body.put("architecture", a));
+    body.put("runtime", config.runtime().engine().value());
+    config.parameterCount().ifPresent(n -> body.put("parameterCount", n));
+    body.put("license", config.license());
+    body.put("access", model.access().wireName());
+    body.put("latestVersion", latest.version().text());
+    body.put("rating", rating(ledger.reviews(model.id())));
+    body.put("createdAt", model.registeredAt().toString());
+    body.put("updatedAt", updatedAt(model).toString());
+    return body;
+  }
+
+  private Map<String, Object> version(VersionRecord v) {
+    Kernel kernel = kernel(v);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", v.version().text());
+    body.put("publishedAt", v.publishedAt().toString());
+    body.put("manifestCid", v.manifestCid().value());
+    body.put("manifestHash", v.manifestHash().toString());
+    body.put("deprecated", v.deprecated());
+    body.put("runtime", kernel.config().runtime().engine().value());
+    body.put("sizeBytes", kernel.manifest().files().stream().mapToLong(ManifestEntry::size).sum());
+    return body;
+  }
+
+  private static Optional<VersionRecord> latest(List<VersionRecord> versions) {
+    return versions.stream().max(Comparator.comparing(VersionRecord::version));
+  }
+
+  private static Map<String, Object> rating(List<ReviewRecord> reviews) {
+    long[] distribution = new long[5];
+    long total = 0;
+    for (ReviewRecord r : reviews) {
+      distribution[r.rating() - 1]++;
+      total += r.rating();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("average", reviews.isEmpty() ? 0.0 : (double) total / reviews.size());
+    body.put("count", (long) reviews.size());
+    List<Long> counts = new ArrayList<>();
+    for (long c : distribution) {
+      counts.add(c);
+    }
+    body.put("distribution", counts);
+    return body;
+  }
+
+  /** The time of the ledger's last change to the model. */
+  private Instant updatedAt(ModelRecord model) {
+    Instant latest = model.registeredAt();
+    for (LedgerEvent e : ledger.events(0, Integer.MAX_VALUE)) {
+      if (e.action().model().filter(model.id()::equals).isPresent() && e.appliedAt().isAfter(latest)) {
+        latest = e.appliedAt();
+      }
+    }
+    return latest;
+  }
+
+  /** A version's manifest and config, read from the store once and kept. */
+  private Kernel kernel(VersionRecord v) {
+    return kernelsByManifest.computeIfAbsent(v.manifestCid(), cid -> {
+      Manifest manifest = kernels.manifest(cid);
+      try (InputStream in = kernels.open(manifest, KernelBundle.CONFIG_FILE)) {
+        byte[] json = in.readNBytes(MAX_CONFIG + 1);
+        if (json.length > MAX_CONFIG) {
+          throw new IllegalStateException(KernelBundle.CONFIG_FILE + " of " + cid + " is over " + MAX_CONFIG + " bytes");
+        }
+        return new Kernel(manifest, AivmConfigValidator.create().validate(new String(json, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read " + KernelBundle.CONFIG_FILE + " of " + cid, e);
+      }
+    });
+  }
+}
