@@ -5,6 +5,7 @@ import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.devnet.internal.CatalogIndex;
+import ai.nesa.aivm.devnet.internal.CatalogQuery;
 import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
@@ -49,8 +50,8 @@ import java.util.regex.Pattern;
  * HTTP server ({@code jdk.httpserver}: no dependency, maintained with the JDK, streams responses),
  * bound to 127.0.0.1.
  *
- * <p>What it serves today, as the document says: a model's details, versions and one version
- * ({@link CatalogIndex}), kernel config validation ({@code POST
+ * <p>What it serves today, as the document says: the catalog's search ({@link CatalogQuery}) and a
+ * model's details, versions and one version ({@link CatalogIndex}), kernel config validation ({@code POST
  * /v1/kernels/validate}, the SDK's validator's report), the ledger relay ({@code GET /v1/ledger/domain},
  * {@code GET /v1/ledger/nonces/{address}}, {@code POST /v1/ledger/requests}, {@code GET
  * /v1/ledger/requests/{id}}) and the nodes ({@code GET /v1/nodes} with its filters and cursor, {@code
@@ -166,6 +167,9 @@ public final class DevnetGateway implements AutoCloseable {
     String method = exchange.getRequestMethod();
     Matcher nonce = NONCE.matcher(path);
     Matcher request = REQUEST.matcher(path);
+    if (path.equals("/v1/models")) {
+      return method.equals("GET") ? listModels(exchange.getRequestURI().getRawQuery(), id) : notAllowed(method, path, id);
+    }
     Matcher model = MODEL.matcher(path);
     if (model.matches()) {
       return method.equals("GET") ? model(model.group(1), model.group(2), model.group(3), model.group(4), id)
@@ -226,6 +230,16 @@ public final class DevnetGateway implements AutoCloseable {
 
   private static Answer tooLarge(String what, String id) {
     return Answer.error(413, "payload_too_large", what + " is at most " + MAX_BODY + " bytes", id, List.of());
+  }
+
+  /** {@code GET /v1/models}: search, filters, sort and cursor paging ({@link CatalogQuery}). */
+  private Answer listModels(String rawQuery, String id) {
+    CatalogQuery query = CatalogQuery.parse(Query.parse(rawQuery));
+    if (!query.problems().isEmpty()) {
+      return Answer.error(400, "invalid_parameter", "GET /v1/models: " + query.problems().size() + " bad parameter(s)",
+          id, query.problems());
+    }
+    return new Answer(200, query.page(catalog.entries()));
   }
 
   /** {@code GET /v1/models/{org}/{name}}, its {@code /versions} and {@code /versions/{version}}. */

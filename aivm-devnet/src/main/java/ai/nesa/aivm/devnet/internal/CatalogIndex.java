@@ -88,6 +88,33 @@ public final class CatalogIndex {
     });
   }
 
+  /**
+   * One model of the catalog, for listing: its summary (the document's {@code ModelSummary}, with
+   * the description cut to its first paragraph) and what the filters and sorts look at.
+   */
+  public record Entry(Map<String, Object> summary, ModelRecord model, AivmConfig config, Instant createdAt,
+      double rating) {}
+
+  /** Every model in the catalog (registered, with a published version), in order of registration. */
+  public List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (ModelRecord model : ledger.models()) {
+      List<VersionRecord> versions = ledger.versions(model.id());
+      if (versions.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> summary = summary(model, versions);
+      Object description = summary.get("description");
+      if (description instanceof String d) {
+        summary.put("description", d.split("\\n\\s*\\n", 2)[0]);
+      }
+      @SuppressWarnings("unchecked")
+      double rating = ((Number) ((Map<String, Object>) summary.get("rating")).get("average")).doubleValue();
+      out.add(new Entry(summary, model, kernel(latest(versions).orElseThrow()).config(), model.registeredAt(), rating));
+    }
+    return out;
+  }
+
   /** The document's {@code VersionList} of {@code id}, newest first, if it is in the catalog. */
   public Optional<Map<String, Object>> versions(ModelId id) {
     return ledger.model(id).filter(m -> !ledger.versions(id).isEmpty()).map(model -> {
