@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * other languages: prints the gateway's URL and serves until stopped (Ctrl-C).
  *
  * <pre>
- * mvn -B -q compile exec:java -pl aivm-devnet -am [-Dexec.args="nodes=3 port=8080"]
+ * mvn -B -q compile exec:java -pl aivm-devnet -am -Ddevnet [-Dexec.args="nodes=3 port=8080"]
  * </pre>
  *
  * @since 0.1.0
