@@ -11,7 +11,6 @@ import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
-import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerError;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
@@ -51,7 +50,7 @@ import java.util.regex.Pattern;
  * bound to 127.0.0.1.
  *
  * <p>What it serves today, as the document says: the catalog's search ({@link CatalogQuery}) and a
- * model's details, versions and one version ({@link CatalogIndex}), kernel config validation ({@code POST
+ * model's details, versions, one version, benchmarks, reviews and examples ({@link CatalogIndex}), kernel config validation ({@code POST
  * /v1/kernels/validate}, the SDK's validator's report), the ledger relay ({@code GET /v1/ledger/domain},
  * {@code GET /v1/ledger/nonces/{address}}, {@code POST /v1/ledger/requests}, {@code GET
  * /v1/ledger/requests/{id}}) and the nodes ({@code GET /v1/nodes} with its filters and cursor, {@code
@@ -77,6 +76,7 @@ public final class DevnetGateway implements AutoCloseable {
   private static final Pattern REQUEST = Pattern.compile("/v1/ledger/requests/([^/]+)");
   private static final Pattern NODE = Pattern.compile("/v1/nodes/([^/]+)");
   private static final Pattern MODEL = Pattern.compile("/v1/models/([^/]+)/([^/]+)(/versions(?:/([^/]+))?)?");
+  private static final Pattern MODEL_PART = Pattern.compile("/v1/models/([^/]+)/([^/]+)/(benchmarks|reviews|examples)");
   private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
   private static final Set<String> NODE_QUERY = Set.of("status", "capability", "model", "limit", "cursor");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
@@ -91,7 +91,7 @@ public final class DevnetGateway implements AutoCloseable {
   private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, KernelStore store, HttpServer server,
       ExecutorService executor) {
     this.ledger = ledger;
-    this.catalog = new CatalogIndex(ledger, KernelUploader.using(store));
+    this.catalog = new CatalogIndex(ledger, store);
     this.nodes = new LinkedHashMap<>();
     nodes.forEach(n -> this.nodes.put(n.address(), n));
     this.server = server;
@@ -169,6 +169,12 @@ public final class DevnetGateway implements AutoCloseable {
     Matcher request = REQUEST.matcher(path);
     if (path.equals("/v1/models")) {
       return method.equals("GET") ? listModels(exchange.getRequestURI().getRawQuery(), id) : notAllowed(method, path, id);
+    }
+    Matcher part = MODEL_PART.matcher(path);
+    if (part.matches()) {
+      return method.equals("GET")
+          ? modelPart(part.group(1) + "/" + part.group(2), part.group(3), exchange.getRequestURI().getRawQuery(), id)
+          : notAllowed(method, path, id);
     }
     Matcher model = MODEL.matcher(path);
     if (model.matches()) {
@@ -269,6 +275,75 @@ public final class DevnetGateway implements AutoCloseable {
           "version_not_found", "model " + model + " has no version " + semver.text(), id, List.of()));
     }
     return body.map(b -> new Answer(200, b)).orElseGet(() -> modelNotFound(model, id));
+  }
+
+  /** {@code GET /v1/models/{org}/{name}/benchmarks}, {@code /reviews} and {@code /examples}. */
+  private Answer modelPart(String name, String part, String rawQuery, String id) {
+    ModelId model;
+    try {
+      model = ModelId.of(name);
+    } catch (RuntimeException e) {
+      return Answer.error(404, "model_not_found", "'" + name + "' is not a model name", id, List.of());
+    }
+    Map<String, List<String>> query = Query.parse(rawQuery);
+    Set<String> allowed = part.equals("reviews") ? Set.of("version", "limit", "cursor") : Set.of("version");
+    List<Map<String, Object>> problems = new ArrayList<>();
+    for (String p : query.keySet()) {
+      if (!allowed.contains(p)) {
+        problems.add(detail(p, "unknown", "not a parameter of GET /v1/models/{org}/{name}/" + part));
+      }
+    }
+    Semver version = null;
+    String versionText = Query.one(query, "version");
+    if (versionText != null) {
+      try {
+        version = Semver.of(versionText);
+      } catch (RuntimeException e) {
+        problems.add(detail("version", "semver", "'" + versionText + "' is not a semantic version"));
+      }
+    }
+    int limit = 20;
+    int offset = 0;
+    String limitText = Query.one(query, "limit");
+    if (limitText != null) {
+      limit = limitText.matches("[0-9]{1,3}") ? Integer.parseInt(limitText) : -1;
+      if (limit < 1 || limit > 100) {
+        problems.add(detail("limit", "range", "a page holds 1 to 100 reviews"));
+      }
+    }
+    String cursor = Query.one(query, "cursor");
+    if (cursor != null) {
+      offset = cursor.matches("[0-9]{1,9}") ? Integer.parseInt(cursor) : -1;
+      if (offset < 0) {
+        problems.add(detail("cursor", "cursor", "not a cursor this gateway gave"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return Answer.error(400, "invalid_parameter", "GET " + part + ": " + problems.size() + " bad parameter(s)", id,
+          problems);
+    }
+    if (part.equals("reviews")) {
+      Optional<List<Map<String, Object>>> reviews = catalog.reviews(model, version);
+      if (reviews.isEmpty()) {
+        return modelNotFound(model, id);
+      }
+      List<Map<String, Object>> all = reviews.get();
+      int from = Math.min(offset, all.size());
+      int to = Math.min(from + limit, all.size());
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("data", all.subList(from, to));
+      page.put("nextCursor", to < all.size() ? Integer.toString(to) : null);
+      return new Answer(200, page);
+    }
+    Optional<Map<String, Object>> body = part.equals("benchmarks") ? catalog.benchmarks(model, version)
+        : catalog.examples(model, version);
+    if (body.isPresent()) {
+      return new Answer(200, body.get());
+    }
+    if (catalog.details(model).isEmpty()) {
+      return modelNotFound(model, id);
+    }
+    return Answer.error(404, "version_not_found", "model " + model + " has no version " + versionText, id, List.of());
   }
 
   private Answer modelNotFound(ModelId model, String id) {

@@ -14,6 +14,7 @@ import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.contract.GatewayContract;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.KernelExample;
 import ai.nesa.aivm.sdk.kernels.Presets;
 import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.kernels.ReportedBenchmark;
@@ -24,6 +25,7 @@ import ai.nesa.aivm.sdk.models.Access;
 import ai.nesa.aivm.sdk.models.Author;
 import ai.nesa.aivm.sdk.models.ModelDetails;
 import ai.nesa.aivm.sdk.models.ModelVersion;
+import ai.nesa.aivm.sdk.models.ReviewListParams;
 import ai.nesa.aivm.sdk.storage.ContentIds;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +76,7 @@ class DevnetCatalogTest {
         .architecture("naive-bayes")
         .parameterCount(131_072)
         .benchmark(new ReportedBenchmark("accuracy", accuracy, "%", "tiny-sentiment"))
+        .example(KernelExample.inline("a happy one", "\"I loved it\"", "[-10.2, -9.8]"))
         .build();
     PublishedKernel published = devnet.kernels().upload(KernelBundle.builder().config(config)
         .file("model.onnx", TinyModel.BYTE_PAIR_SENTIMENT.bytes()).build());
@@ -142,8 +145,49 @@ class DevnetCatalogTest {
       assertEquals(published.manifestCid(), version.manifestCid());
       assertEquals(published.manifest().hash(), version.manifestHash());
       assertEquals(71.5, details.benchmarks().get(0).value());
+      assertEquals(71.5, client.models().benchmarks(MODEL).get(0).value());
+      assertEquals("\"I loved it\"", client.models().examples(MODEL).get(0).input(), "the input as JSON text");
+      apply(REVIEWER, new LedgerAction.Review(MODEL, Semver.of("0.1.0"), 4, ContentIds.v1Only().of(new byte[] {2}).cidV1()));
+      assertEquals(4, client.models().reviewsAll(MODEL, ReviewListParams.none()).stream().findFirst().orElseThrow().rating());
       assertThrows(NotFoundException.class, () -> client.models().get(ModelId.of("acme/missing")));
     }
+  }
+
+  @Test
+  void benchmarksReviewsAndExamplesOfTheLatestOrANamedVersion() throws Exception {
+    apply(OWNER, new LedgerAction.RegisterModel(MODEL, Access.PUBLIC));
+    publish("0.1.0", 71.5);
+    publish("0.2.0", 74.0);
+    byte[] text = "Works well on short reviews.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var textCid = devnet.store().put(new java.io.ByteArrayInputStream(text)).cid();
+    apply(REVIEWER, new LedgerAction.Review(MODEL, Semver.of("0.1.0"), 3, ContentIds.v1Only().of(new byte[] {9}).cidV1()));
+    apply(REVIEWER, new LedgerAction.Review(MODEL, Semver.of("0.2.0"), 5, textCid));
+
+    assertEquals(74.0, get("/v1/models/acme/sentiment/benchmarks", "/v1/models/{org}/{name}/benchmarks", 200)
+        .get("data").get(0).get("value").asDouble());
+    assertEquals(71.5, get("/v1/models/acme/sentiment/benchmarks?version=0.1.0", "/v1/models/{org}/{name}/benchmarks", 200)
+        .get("data").get(0).get("value").asDouble());
+
+    JsonNode reviews = get("/v1/models/acme/sentiment/reviews", "/v1/models/{org}/{name}/reviews", 200);
+    assertEquals(2, reviews.get("data").size());
+    assertEquals("0.2.0", reviews.get("data").get(0).get("version").asString(), "newest first");
+    assertEquals("Works well on short reviews.", reviews.get("data").get(0).get("text").asString(), "fetched from the store");
+    assertTrue(!reviews.get("data").get(1).has("text"), "a text the store does not hold is left out; its CID stays");
+    JsonNode onePage = get("/v1/models/acme/sentiment/reviews?limit=1", "/v1/models/{org}/{name}/reviews", 200);
+    assertEquals("1", onePage.get("nextCursor").asString());
+    assertEquals(1, get("/v1/models/acme/sentiment/reviews?version=0.1.0", "/v1/models/{org}/{name}/reviews", 200)
+        .get("data").size());
+
+    JsonNode examples = get("/v1/models/acme/sentiment/examples", "/v1/models/{org}/{name}/examples", 200);
+    assertEquals("0.2.0", examples.get("data").get(0).get("version").asString());
+    assertEquals("I loved it", examples.get("data").get(0).get("input").asString());
+
+    assertEquals("version_not_found", get("/v1/models/acme/sentiment/benchmarks?version=3.0.0",
+        "/v1/models/{org}/{name}/benchmarks", 404).get("error").get("code").asString());
+    assertEquals("invalid_parameter", get("/v1/models/acme/sentiment/reviews?limit=0&sort=x",
+        "/v1/models/{org}/{name}/reviews", 400).get("error").get("code").asString());
+    assertEquals("model_not_found", get("/v1/models/acme/missing/examples", "/v1/models/{org}/{name}/examples", 404)
+        .get("error").get("code").asString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
 import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.KernelExample;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.Manifest;
 import ai.nesa.aivm.sdk.kernels.ManifestEntry;
@@ -16,6 +17,9 @@ import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.ReviewRecord;
 import ai.nesa.aivm.sdk.ledger.VersionRecord;
 import ai.nesa.aivm.sdk.models.Author;
+import ai.nesa.aivm.sdk.storage.KernelStore;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,13 +45,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CatalogIndex {
   private static final int MAX_CONFIG = 1 << 20;
 
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+
   private final Ledger ledger;
+  private final KernelStore store;
   private final KernelUploader kernels;
   private final Map<Cid, Kernel> kernelsByManifest = new ConcurrentHashMap<>();
 
-  public CatalogIndex(Ledger ledger, KernelUploader kernels) {
+  public CatalogIndex(Ledger ledger, KernelStore store) {
     this.ledger = ledger;
-    this.kernels = kernels;
+    this.store = store;
+    this.kernels = KernelUploader.using(store);
   }
 
   /** A version's manifest and config. */
@@ -66,24 +74,7 @@ public final class CatalogIndex {
               .thenComparing(VersionRecord::version, Comparator.reverseOrder()))
           .forEach(v -> history.add(version(v)));
       body.put("versions", history);
-      List<Object> benchmarks = new ArrayList<>();
-      latest(versions).ifPresent(v -> {
-        for (ReportedBenchmark b : kernel(v).config().benchmarks()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("name", b.name());
-          m.put("value", b.value());
-          if (b.unit() != null) {
-            m.put("unit", b.unit());
-          }
-          if (b.dataset() != null) {
-            m.put("dataset", b.dataset());
-          }
-          m.put("version", v.version().text());
-          m.put("verification", "self_reported");
-          benchmarks.add(m);
-        }
-      });
-      body.put("benchmarks", benchmarks);
+      body.put("benchmarks", benchmarks(latest(versions).orElseThrow()));
       return body;
     });
   }
@@ -126,6 +117,118 @@ public final class CatalogIndex {
       body.put("data", data);
       return body;
     });
+  }
+
+  /**
+   * The document's {@code BenchmarkList} of {@code version} (the latest when null), if the model is
+   * in the catalog and has that version; the benchmarks are the config's, self-reported.
+   */
+  public Optional<Map<String, Object>> benchmarks(ModelId id, Semver version) {
+    return chosen(id, version).map(v -> Map.of("data", benchmarks(v)));
+  }
+
+  /**
+   * The document's {@code ExampleList} of {@code version} (the latest when null): the config's
+   * examples, each side as the JSON the config holds inline or in a bundle file.
+   */
+  public Optional<Map<String, Object>> examples(ModelId id, Semver version) {
+    return chosen(id, version).map(v -> {
+      Kernel kernel = kernel(v);
+      List<Object> data = new ArrayList<>();
+      for (KernelExample e : kernel.config().examples()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (e.title() != null) {
+          m.put("title", e.title());
+        }
+        m.put("version", v.version().text());
+        m.put("input", json(e.input() != null ? e.input() : file(kernel.manifest(), e.inputFile())));
+        m.put("output", json(e.output() != null ? e.output() : file(kernel.manifest(), e.outputFile())));
+        data.add(m);
+      }
+      return Map.of("data", data);
+    });
+  }
+
+  /**
+   * The reviews of {@code id} (of {@code version} only, unless null), newest first, each with its
+   * text when the store holds it (at most 16 KiB of UTF-8); empty when the model is not in the
+   * catalog.
+   */
+  public Optional<List<Map<String, Object>>> reviews(ModelId id, Semver version) {
+    if (details(id).isEmpty()) {
+      return Optional.empty();
+    }
+    List<ReviewRecord> reviews = new ArrayList<>(ledger.reviews(id));
+    java.util.Collections.reverse(reviews); // the ledger lists them in the order they were last written
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ReviewRecord r : reviews) {
+      if (version != null && !version.equals(r.version())) {
+        continue;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("reviewer", r.reviewer().toString());
+      m.put("version", r.version().text());
+      m.put("rating", r.rating());
+      reviewText(r.textCid()).ifPresent(t -> m.put("text", t));
+      m.put("textCid", r.textCid().value());
+      m.put("createdAt", r.reviewedAt().toString());
+      out.add(m);
+    }
+    return Optional.of(out);
+  }
+
+  private Optional<VersionRecord> chosen(ModelId id, Semver version) {
+    if (details(id).isEmpty()) {
+      return Optional.empty();
+    }
+    return version == null ? latest(ledger.versions(id)) : ledger.version(id, version);
+  }
+
+  private List<Object> benchmarks(VersionRecord v) {
+    List<Object> benchmarks = new ArrayList<>();
+    for (ReportedBenchmark b : kernel(v).config().benchmarks()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", b.name());
+      m.put("value", b.value());
+      if (b.unit() != null) {
+        m.put("unit", b.unit());
+      }
+      if (b.dataset() != null) {
+        m.put("dataset", b.dataset());
+      }
+      m.put("version", v.version().text());
+      m.put("verification", "self_reported");
+      benchmarks.add(m);
+    }
+    return benchmarks;
+  }
+
+  private Optional<String> reviewText(Cid cid) {
+    if (!store.has(cid) || store.size(cid).orElse(Long.MAX_VALUE) > 16_384) {
+      return Optional.empty();
+    }
+    try (InputStream in = store.open(cid)) {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // not text, or unreadable: the CID is still there for the client
+    }
+  }
+
+  private String file(Manifest manifest, String path) {
+    try (InputStream in = kernels.open(manifest, path)) {
+      return new String(in.readNBytes(MAX_CONFIG), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + path, e);
+    }
+  }
+
+  /** JSON text as maps, lists and values; text that is not JSON stays a string. */
+  private static Object json(String text) {
+    try {
+      return JSON.fromJson(text);
+    } catch (IOException | RuntimeException e) {
+      return text;
+    }
   }
 
   /** The document's {@code ModelVersion} of one version, if published. */
