@@ -6,6 +6,7 @@ import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.devnet.internal.CatalogIndex;
 import ai.nesa.aivm.devnet.internal.CatalogQuery;
+import ai.nesa.aivm.devnet.internal.Paging;
 import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
@@ -302,22 +303,7 @@ public final class DevnetGateway implements AutoCloseable {
         problems.add(detail("version", "semver", "'" + versionText + "' is not a semantic version"));
       }
     }
-    int limit = 20;
-    int offset = 0;
-    String limitText = Query.one(query, "limit");
-    if (limitText != null) {
-      limit = limitText.matches("[0-9]{1,3}") ? Integer.parseInt(limitText) : -1;
-      if (limit < 1 || limit > 100) {
-        problems.add(detail("limit", "range", "a page holds 1 to 100 reviews"));
-      }
-    }
-    String cursor = Query.one(query, "cursor");
-    if (cursor != null) {
-      offset = cursor.matches("[0-9]{1,9}") ? Integer.parseInt(cursor) : -1;
-      if (offset < 0) {
-        problems.add(detail("cursor", "cursor", "not a cursor this gateway gave"));
-      }
-    }
+    Paging paging = Paging.parse(query, "reviews", problems);
     if (!problems.isEmpty()) {
       return Answer.error(400, "invalid_parameter", "GET " + part + ": " + problems.size() + " bad parameter(s)", id,
           problems);
@@ -327,13 +313,7 @@ public final class DevnetGateway implements AutoCloseable {
       if (reviews.isEmpty()) {
         return modelNotFound(model, id);
       }
-      List<Map<String, Object>> all = reviews.get();
-      int from = Math.min(offset, all.size());
-      int to = Math.min(from + limit, all.size());
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("data", all.subList(from, to));
-      page.put("nextCursor", to < all.size() ? Integer.toString(to) : null);
-      return new Answer(200, page);
+      return new Answer(200, paging.page(reviews.get()));
     }
     Optional<Map<String, Object>> body = part.equals("benchmarks") ? catalog.benchmarks(model, version)
         : catalog.examples(model, version);
@@ -458,22 +438,7 @@ public final class DevnetGateway implements AutoCloseable {
         problems.add(detail("model", "pattern", "'" + modelText + "' is not org/model"));
       }
     }
-    int limit = 20;
-    String limitText = Query.one(query, "limit");
-    if (limitText != null) {
-      limit = limitText.matches("[0-9]{1,3}") ? Integer.parseInt(limitText) : -1;
-      if (limit < 1 || limit > 100) {
-        problems.add(detail("limit", "range", "a page holds 1 to 100 nodes"));
-      }
-    }
-    int offset = 0;
-    String cursor = Query.one(query, "cursor");
-    if (cursor != null) {
-      offset = cursor.matches("[0-9]{1,9}") ? Integer.parseInt(cursor) : -1;
-      if (offset < 0) {
-        problems.add(detail("cursor", "cursor", "not a cursor this gateway gave"));
-      }
-    }
+    Paging paging = Paging.parse(query, "nodes", problems);
     if (!problems.isEmpty()) {
       return Answer.error(400, "invalid_parameter", "GET /v1/nodes: " + problems.size() + " bad parameter(s)", id, problems);
     }
@@ -489,12 +454,7 @@ public final class DevnetGateway implements AutoCloseable {
       }
       matching.add(node(record));
     }
-    int from = Math.min(offset, matching.size());
-    int to = Math.min(from + limit, matching.size());
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put("data", matching.subList(from, to));
-    page.put("nextCursor", to < matching.size() ? Integer.toString(to) : null);
-    return new Answer(200, page);
+    return new Answer(200, paging.page(matching));
   }
 
   /** The nodes that may run {@code model}: every node for a public one, the granted ones for a private one. */

@@ -47,8 +47,7 @@ public final class CatalogQuery {
   private String access;
   private String sort;
   private boolean ascending;
-  private int limit = 20;
-  private int offset;
+  private Paging paging;
 
   private CatalogQuery() {}
 
@@ -115,20 +114,7 @@ public final class CatalogQuery {
       q.problem("order", "enum", "asc or desc");
     }
     q.ascending = "asc".equals(order);
-    String limitText = Query.one(parameters, "limit");
-    if (limitText != null) {
-      q.limit = limitText.matches("[0-9]{1,3}") ? Integer.parseInt(limitText) : -1;
-      if (q.limit < 1 || q.limit > 100) {
-        q.problem("limit", "range", "a page holds 1 to 100 models");
-      }
-    }
-    String cursor = Query.one(parameters, "cursor");
-    if (cursor != null) {
-      q.offset = cursor.matches("[0-9]{1,9}") ? Integer.parseInt(cursor) : -1;
-      if (q.offset < 0) {
-        q.problem("cursor", "cursor", "not a cursor this gateway gave");
-      }
-    }
+    q.paging = Paging.parse(parameters, "models", q.problems);
     return q;
   }
 
@@ -147,14 +133,7 @@ public final class CatalogQuery {
       }
     }
     matching.sort(order());
-    int from = Math.min(offset, matching.size());
-    int to = Math.min(from + limit, matching.size());
-    List<Object> data = new ArrayList<>();
-    matching.subList(from, to).forEach(s -> data.add(s.entry().summary()));
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put("data", data);
-    page.put("nextCursor", to < matching.size() ? Integer.toString(to) : null);
-    return page;
+    return paging.page(matching.stream().map(s -> s.entry().summary()).toList());
   }
 
   private record Scored(CatalogIndex.Entry entry, int score) {}
