@@ -6,6 +6,7 @@ import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.devnet.internal.CatalogIndex;
 import ai.nesa.aivm.devnet.internal.CatalogQuery;
+import ai.nesa.aivm.devnet.internal.GatewayTap;
 import ai.nesa.aivm.devnet.internal.Paging;
 import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.sdk.AivmIoException;
@@ -154,13 +155,39 @@ public final class DevnetGateway implements AutoCloseable {
       } catch (RuntimeException e) {
         answer = Answer.error(500, "internal", "the devnet gateway failed: " + e.getClass().getSimpleName(), id, List.of());
       }
-      byte[] body = JSON.toJson(answer.body()).getBytes(StandardCharsets.UTF_8);
+      String json = JSON.toJson(answer.body());
+      GatewayTap.answered(exchange.getRequestMethod(), template(exchange.getRequestURI().getPath()), answer.status(), json);
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(answer.status(), body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
     }
+  }
+
+  /** The document's path template for {@code path}, or null when the document has none. */
+  private static String template(String path) {
+    Matcher part = MODEL_PART.matcher(path);
+    Matcher model = MODEL.matcher(path);
+    if (part.matches()) {
+      return "/v1/models/{org}/{name}/" + part.group(3);
+    }
+    if (model.matches()) {
+      return model.group(3) == null ? "/v1/models/{org}/{name}"
+          : model.group(4) == null ? "/v1/models/{org}/{name}/versions" : "/v1/models/{org}/{name}/versions/{version}";
+    }
+    if (NONCE.matcher(path).matches()) {
+      return "/v1/ledger/nonces/{address}";
+    }
+    if (REQUEST.matcher(path).matches()) {
+      return "/v1/ledger/requests/{id}";
+    }
+    if (NODE.matcher(path).matches()) {
+      return "/v1/nodes/{address}";
+    }
+    return Set.of("/v1/models", "/v1/kernels/validate", "/v1/ledger/domain", "/v1/ledger/requests", "/v1/nodes")
+        .contains(path) ? path : null;
   }
 
   private Answer route(HttpExchange exchange, String id) throws IOException {

@@ -35,10 +35,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /v1/models} on the devnet: every filter, sort and page, held to the gateway document. */
+@ExtendWith(ContractTap.class)
 class DevnetCatalogSearchTest {
   private static final EthPrivateKey ACME = key("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
   private static final EthPrivateKey BETA = key("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");

@@ -36,10 +36,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A model's details, versions and one version, read from the ledger and the store, held to the gateway document. */
+@ExtendWith(ContractTap.class)
 class DevnetCatalogTest {
   private static final EthPrivateKey OWNER = EthPrivateKey.fromBytes(
       Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")); // anvil account 0
