@@ -249,7 +249,7 @@ public final class DevnetGateway implements AutoCloseable {
       address = Address.of(text);
     } catch (RuntimeException e) {
       return Answer.error(400, "invalid_parameter", "address: '" + text + "' is not an Ethereum address", id,
-          List.of(Map.of("path", "address", "rule", "address", "message", "0x and 40 hex digits")));
+          List.of(Query.problem("address", "address", "0x and 40 hex digits")));
     }
     return new Answer(200, Map.of("address", address.toString(), "nextNonce", ledger.nextNonce(address)));
   }
@@ -296,7 +296,7 @@ public final class DevnetGateway implements AutoCloseable {
       } catch (RuntimeException e) {
         return Answer.error(404, "version_not_found", "'" + version + "' is not a version", id, List.of());
       }
-      if (catalog.details(model).isEmpty()) {
+      if (!catalog.inCatalog(model)) {
         return modelNotFound(model, id);
       }
       return catalog.version(model, semver).map(v -> new Answer(200, v)).orElseGet(() -> Answer.error(404,
@@ -318,7 +318,7 @@ public final class DevnetGateway implements AutoCloseable {
     List<Map<String, Object>> problems = new ArrayList<>();
     for (String p : query.keySet()) {
       if (!allowed.contains(p)) {
-        problems.add(detail(p, "unknown", "not a parameter of GET /v1/models/{org}/{name}/" + part));
+        problems.add(Query.problem(p, "unknown", "not a parameter of GET /v1/models/{org}/{name}/" + part));
       }
     }
     Semver version = null;
@@ -327,7 +327,7 @@ public final class DevnetGateway implements AutoCloseable {
       try {
         version = Semver.of(versionText);
       } catch (RuntimeException e) {
-        problems.add(detail("version", "semver", "'" + versionText + "' is not a semantic version"));
+        problems.add(Query.problem("version", "semver", "'" + versionText + "' is not a semantic version"));
       }
     }
     Paging paging = Paging.parse(query, "reviews", problems);
@@ -347,7 +347,7 @@ public final class DevnetGateway implements AutoCloseable {
     if (body.isPresent()) {
       return new Answer(200, body.get());
     }
-    if (catalog.details(model).isEmpty()) {
+    if (!catalog.inCatalog(model)) {
       return modelNotFound(model, id);
     }
     return Answer.error(404, "version_not_found", "model " + model + " has no version " + versionText, id, List.of());
@@ -379,7 +379,7 @@ public final class DevnetGateway implements AutoCloseable {
       AivmConfigValidator.create().validate(json);
     } catch (AivmValidationException e) {
       for (Problem p : e.problems()) {
-        problems.add(detail(p.path(), p.rule(), p.message()));
+        problems.add(Query.problem(p.path(), p.rule(), p.message()));
       }
     }
     Map<String, Object> report = new LinkedHashMap<>();
@@ -399,7 +399,7 @@ public final class DevnetGateway implements AutoCloseable {
     } catch (AivmValidationException e) {
       List<Map<String, Object>> details = new ArrayList<>();
       for (Problem p : e.problems()) {
-        details.add(Map.of("path", p.path(), "rule", p.rule(), "message", p.message()));
+        details.add(Query.problem(p.path(), p.rule(), p.message()));
       }
       return Answer.error(400, "invalid_request", "the ledger request is not valid: " + e.problems().size()
           + " problem(s)", id, details);
@@ -443,17 +443,17 @@ public final class DevnetGateway implements AutoCloseable {
     List<Map<String, Object>> problems = new ArrayList<>();
     for (String name : query.keySet()) {
       if (!NODE_QUERY.contains(name)) {
-        problems.add(detail(name, "unknown", "not a parameter of GET /v1/nodes"));
+        problems.add(Query.problem(name, "unknown", "not a parameter of GET /v1/nodes"));
       }
     }
     String status = Query.one(query, "status");
     if (status != null && !List.of("online", "offline", "draining").contains(status)) {
-      problems.add(detail("status", "enum", "online, offline or draining"));
+      problems.add(Query.problem("status", "enum", "online, offline or draining"));
     }
     List<String> capabilities = query.getOrDefault("capability", List.of());
     for (String c : capabilities) {
       if (!CAPABILITY.matcher(c).matches()) {
-        problems.add(detail("capability", "pattern", "'" + c + "' is not a runtime name or gpu"));
+        problems.add(Query.problem("capability", "pattern", "'" + c + "' is not a runtime name or gpu"));
       }
     }
     ModelId model = null;
@@ -462,7 +462,7 @@ public final class DevnetGateway implements AutoCloseable {
       try {
         model = ModelId.of(modelText);
       } catch (RuntimeException e) {
-        problems.add(detail("model", "pattern", "'" + modelText + "' is not org/model"));
+        problems.add(Query.problem("model", "pattern", "'" + modelText + "' is not org/model"));
       }
     }
     Paging paging = Paging.parse(query, "nodes", problems);
@@ -526,10 +526,6 @@ public final class DevnetGateway implements AutoCloseable {
     body.put("registeredAt", record.registeredAt().toString());
     body.put("registrationSignature", record.registrationSignature().toHex());
     return body;
-  }
-
-  private static Map<String, Object> detail(String path, String rule, String message) {
-    return Map.of("path", path, "rule", rule, "message", message);
   }
 
   private static Answer notAllowed(String method, String path, String id) {

@@ -7,6 +7,7 @@ import ai.nesa.aivm.crypto.EthPrivateKey;
 import ai.nesa.aivm.crypto.EthPublicKey;
 import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.crypto.SecretBytes;
+import ai.nesa.aivm.devnet.internal.KernelConfigs;
 import ai.nesa.aivm.devnet.internal.OnnxSession.FloatTensor;
 import ai.nesa.aivm.devnet.internal.OnnxSession.LongTensor;
 import ai.nesa.aivm.devnet.internal.OnnxSession;
@@ -15,7 +16,6 @@ import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
-import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.Manifest;
@@ -60,9 +60,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * @since 0.1.0
  */
 public final class DevnetNode implements AutoCloseable {
-  /** The most bytes of {@value KernelBundle#CONFIG_FILE} a node reads. */
-  private static final int MAX_CONFIG = 1 << 20;
-
   private final EthPrivateKey operator;
   private final EthPrivateKey encryption;
   private final String endpoint;
@@ -136,7 +133,7 @@ public final class DevnetNode implements AutoCloseable {
       throw new KernelVerificationException("the manifest under " + published.manifestCid() + " is of "
           + manifest.name() + "@" + manifest.version().text() + ", not " + model + "@" + version.text());
     }
-    AivmConfig config = config(manifest);
+    AivmConfig config = KernelConfigs.read(kernels, manifest);
     String engine = config.runtime().engine().value();
     if (!"onnx".equals(engine)) {
       throw new UnsupportedRuntimeException(engine);
@@ -158,18 +155,6 @@ public final class DevnetNode implements AutoCloseable {
       throw new KernelVerificationException("the model has no output named '" + output + "', which its config declares");
     }
     return new NodeOutput(output, result.shape(), result.data());
-  }
-
-  private AivmConfig config(Manifest manifest) {
-    try (InputStream in = kernels.open(manifest, KernelBundle.CONFIG_FILE)) {
-      byte[] json = in.readNBytes(MAX_CONFIG + 1);
-      if (json.length > MAX_CONFIG) {
-        throw new KernelVerificationException(KernelBundle.CONFIG_FILE + " is over " + MAX_CONFIG + " bytes");
-      }
-      return AivmConfigValidator.create().validate(new String(json, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new AivmIoException("could not read " + KernelBundle.CONFIG_FILE + ": " + e.getMessage(), e);
-    }
   }
 
   private byte[] weights(Manifest manifest, AivmConfig config, ModelId model, Semver version) {

@@ -4,8 +4,6 @@ import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
-import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
-import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.KernelExample;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.Manifest;
@@ -43,7 +41,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * semantic-version order. A registered model with no published version is not in the catalog yet.
  */
 public final class CatalogIndex {
-  private static final int MAX_CONFIG = 1 << 20;
 
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
@@ -66,7 +63,7 @@ public final class CatalogIndex {
    * least one published version (a model's task and the rest come from a version's config).
    */
   public Optional<Map<String, Object>> details(ModelId id) {
-    return ledger.model(id).filter(m -> !ledger.versions(id).isEmpty()).map(model -> {
+    return ledger.model(id).filter(m -> inCatalog(id)).map(model -> {
       List<VersionRecord> versions = ledger.versions(id);
       Map<String, Object> body = summary(model, versions);
       List<Object> history = new ArrayList<>();
@@ -108,7 +105,7 @@ public final class CatalogIndex {
 
   /** The document's {@code VersionList} of {@code id}, newest first, if it is in the catalog. */
   public Optional<Map<String, Object>> versions(ModelId id) {
-    return ledger.model(id).filter(m -> !ledger.versions(id).isEmpty()).map(model -> {
+    return ledger.model(id).filter(m -> inCatalog(id)).map(model -> {
       List<Object> data = new ArrayList<>();
       ledger.versions(id).stream().sorted(Comparator.comparing(VersionRecord::publishedAt).reversed()
               .thenComparing(VersionRecord::version, Comparator.reverseOrder()))
@@ -155,7 +152,7 @@ public final class CatalogIndex {
    * catalog.
    */
   public Optional<List<Map<String, Object>>> reviews(ModelId id, Semver version) {
-    if (details(id).isEmpty()) {
+    if (!inCatalog(id)) {
       return Optional.empty();
     }
     List<ReviewRecord> reviews = new ArrayList<>(ledger.reviews(id));
@@ -177,8 +174,13 @@ public final class CatalogIndex {
     return Optional.of(out);
   }
 
+  /** Whether {@code id} is in the catalog: registered, with a published version. Reads two records, nothing from the store. */
+  public boolean inCatalog(ModelId id) {
+    return ledger.model(id).isPresent() && !ledger.versions(id).isEmpty();
+  }
+
   private Optional<VersionRecord> chosen(ModelId id, Semver version) {
-    if (details(id).isEmpty()) {
+    if (!inCatalog(id)) {
       return Optional.empty();
     }
     return version == null ? latest(ledger.versions(id)) : ledger.version(id, version);
@@ -216,7 +218,7 @@ public final class CatalogIndex {
 
   private String file(Manifest manifest, String path) {
     try (InputStream in = kernels.open(manifest, path)) {
-      return new String(in.readNBytes(MAX_CONFIG), StandardCharsets.UTF_8);
+      return new String(in.readNBytes(KernelConfigs.MAX_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + path, e);
     }
@@ -315,15 +317,7 @@ public final class CatalogIndex {
   private Kernel kernel(VersionRecord v) {
     return kernelsByManifest.computeIfAbsent(v.manifestCid(), cid -> {
       Manifest manifest = kernels.manifest(cid);
-      try (InputStream in = kernels.open(manifest, KernelBundle.CONFIG_FILE)) {
-        byte[] json = in.readNBytes(MAX_CONFIG + 1);
-        if (json.length > MAX_CONFIG) {
-          throw new IllegalStateException(KernelBundle.CONFIG_FILE + " of " + cid + " is over " + MAX_CONFIG + " bytes");
-        }
-        return new Kernel(manifest, AivmConfigValidator.create().validate(new String(json, StandardCharsets.UTF_8)));
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not read " + KernelBundle.CONFIG_FILE + " of " + cid, e);
-      }
+      return new Kernel(manifest, KernelConfigs.read(kernels, manifest));
     });
   }
 }

@@ -228,7 +228,7 @@ public final class CatalogQuery {
   }
 
   private void problem(String path, String rule, String message) {
-    problems.add(Map.of("path", path, "rule", rule, "message", message));
+    problems.add(Query.problem(path, rule, message));
   }
 
   private String pattern(Map<String, List<String>> parameters, String name, Pattern pattern, String what) {

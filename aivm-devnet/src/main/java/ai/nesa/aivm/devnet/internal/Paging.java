@@ -19,7 +19,7 @@ public record Paging(int limit, int offset) {
     if (limitText != null) {
       limit = limitText.matches("[0-9]{1,3}") ? Integer.parseInt(limitText) : -1;
       if (limit < 1 || limit > 100) {
-        problems.add(Map.of("path", "limit", "rule", "range", "message", "a page holds 1 to 100 " + items));
+        problems.add(Query.problem("limit", "range", "a page holds 1 to 100 " + items));
       }
     }
     int offset = 0;
@@ -27,7 +27,7 @@ public record Paging(int limit, int offset) {
     if (cursor != null) {
       offset = cursor.matches("[0-9]{1,9}") ? Integer.parseInt(cursor) : -1;
       if (offset < 0) {
-        problems.add(Map.of("path", "cursor", "rule", "cursor", "message", "not a cursor this gateway gave"));
+        problems.add(Query.problem("cursor", "cursor", "not a cursor this gateway gave"));
       }
     }
     return new Paging(limit, offset);

@@ -29,6 +29,11 @@ public final class Query {
     return out;
   }
 
+  /** One problem with a request, as the document's {@code ErrorDetail}. */
+  public static Map<String, Object> problem(String path, String rule, String message) {
+    return Map.of("path", path, "rule", rule, "message", message);
+  }
+
   /** The last value of {@code name}, or null. */
   public static String one(Map<String, List<String>> query, String name) {
     List<String> values = query.get(name);
