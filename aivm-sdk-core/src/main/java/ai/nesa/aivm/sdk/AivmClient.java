@@ -2,9 +2,11 @@ package ai.nesa.aivm.sdk;
 
 import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.internal.ClientConfig;
 import ai.nesa.aivm.sdk.internal.ClientFactory;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
+import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.net.URI;
@@ -77,6 +79,13 @@ public interface AivmClient extends AutoCloseable {
    */
   KernelUploader kernels();
 
+  /**
+   * Deployments and inferences, every result verified against the nodes' signed receipts (checked
+   * against the {@linkplain Builder#ledger(Ledger) ledger} when the client has one, else against the
+   * gateway's view of it).
+   */
+  InferenceClient inference();
+
   /** The asynchronous twin of this client, sharing its pool and settings. */
   AivmClientAsync async();
 
@@ -112,6 +121,7 @@ public interface AivmClient extends AutoCloseable {
     Sleeper sleeper = Sleeper.system();
     Random random = new Random();
     KernelStore store;
+    Ledger ledger;
     AivmClient shareWith;
 
     Builder() {}
@@ -252,6 +262,16 @@ public interface AivmClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The ledger the client trusts for what the chain records: inference receipts are checked
+     * against its node registrations, grants and published manifest hashes instead of the
+     * gateway's view of them. The caller keeps ownership.
+     */
+    public Builder ledger(Ledger ledger) {
+      this.ledger = Objects.requireNonNull(ledger, "ledger");
+      return this;
+    }
+
     /** How the client waits between retries. For tests. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -273,7 +293,7 @@ public interface AivmClient extends AutoCloseable {
             "set the gateway's URL with gateway(...) or AIVM_GATEWAY_URL");
       }
       return ClientFactory.create(new ClientConfig(gateway, apiKey, connectTimeout, readTimeout, callTimeout,
-          retryPolicy, circuitBreaker, rateLimit, applicationName, clock, sleeper, random, store), shareWith);
+          retryPolicy, circuitBreaker, rateLimit, applicationName, clock, sleeper, random, store, ledger), shareWith);
     }
 
     private static Duration positive(String name, Duration d) {

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk;
 
+import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
 import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 
@@ -24,6 +25,9 @@ public interface AivmClientAsync extends AutoCloseable {
 
   /** The synchronous twin. */
   AivmClient sync();
+
+  /** Deployments and inferences. */
+  InferenceClientAsync inference();
 
   @Override
   void close();

@@ -4,6 +4,7 @@ import ai.nesa.aivm.sdk.CircuitBreakerPolicy;
 import ai.nesa.aivm.sdk.RateLimit;
 import ai.nesa.aivm.sdk.RetryPolicy;
 import ai.nesa.aivm.sdk.Sleeper;
+import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.net.URI;
 import java.time.Clock;
@@ -27,13 +28,15 @@ public record ClientConfig(
     Clock clock,
     Sleeper sleeper,
     Random random,
-    KernelStore store) {
+    KernelStore store,
+    Ledger ledger) {
 
   @Override
   public String toString() {
     return "ClientConfig{gateway=" + gateway + ", apiKey=" + (apiKey == null ? "none" : "██")
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
         + ", callTimeout=" + callTimeout + ", retry=" + retryPolicy + ", circuitBreaker=" + circuitBreaker
-        + ", rateLimit=" + rateLimit + ", applicationName=" + applicationName + ", store=" + store + "}";
+        + ", rateLimit=" + rateLimit + ", applicationName=" + applicationName + ", store=" + store
+        + ", ledger=" + ledger + "}";
   }
 }

@@ -2,7 +2,10 @@ package ai.nesa.aivm.sdk.internal;
 
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.AivmClientAsync;
+import ai.nesa.aivm.sdk.inference.InferenceClient;
+import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
+import ai.nesa.aivm.sdk.internal.inference.DefaultInferenceClient;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistry;
@@ -20,6 +23,7 @@ final class DefaultAivmClient implements AivmClient {
   private final HttpResources resources;
   private final ModelRegistry models;
   private final KernelUploader kernels;
+  private final DefaultInferenceClient inference;
   private final Async async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -28,6 +32,8 @@ final class DefaultAivmClient implements AivmClient {
     this.resources = resources;
     this.models = new DefaultModelRegistry(transport);
     this.kernels = config.store() == null ? null : new DefaultKernelUploader(config.store());
+    this.inference = DefaultInferenceClient.create(transport, models, config.ledger(),
+        resources.dispatcher.executorService(), config.clock(), config.sleeper());
     this.async = new Async(new DefaultModelRegistryAsync(transport),
         kernels == null ? null : new DefaultKernelUploaderAsync(kernels));
   }
@@ -44,6 +50,11 @@ final class DefaultAivmClient implements AivmClient {
   @Override
   public KernelUploader kernels() {
     return requireStore(kernels);
+  }
+
+  @Override
+  public InferenceClient inference() {
+    return inference;
   }
 
   @Override
@@ -70,6 +81,9 @@ final class DefaultAivmClient implements AivmClient {
         .sharePoolWith(this);
     if (config.store() != null) {
       b.store(config.store());
+    }
+    if (config.ledger() != null) {
+      b.ledger(config.ledger());
     }
     if (config.apiKey() != null) {
       b.apiKey(config.apiKey());
@@ -125,6 +139,11 @@ final class DefaultAivmClient implements AivmClient {
     @Override
     public KernelUploaderAsync kernels() {
       return requireStore(kernels);
+    }
+
+    @Override
+    public InferenceClientAsync inference() {
+      return inference.async();
     }
 
     @Override

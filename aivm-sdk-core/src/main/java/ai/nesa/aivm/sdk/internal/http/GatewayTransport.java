@@ -190,6 +190,65 @@ public final class GatewayTransport {
     }
   }
 
+  // ---------------------------------------------------------------- streaming
+
+  /**
+   * Sends a request whose answer is a stream, retrying as {@link #execute} does until an answer
+   * starts, and returns the open, successful response for the caller to read and close. Nothing
+   * is retried once a successful answer has started. The whole-call timeout bounds the attempts
+   * and waits; a stream, once open, is bounded only by the read timeout between bytes.
+   *
+   * @throws AivmException the typed failure when no successful answer starts
+   */
+  public OpenStream openStream(ApiRequest request) {
+    Retry.AsyncContext<ApiResponse> retryContext = retry.asyncContext();
+    Instant deadline = config.clock().instant().plus(config.callTimeout());
+    for (int attempt = 1; ; attempt++) {
+      awaitRateLimit();
+      remaining(deadline, request, attempt);
+      acquireCircuit(request);
+      Call call = newCall(request, attempt, Duration.ZERO);
+      long start = System.nanoTime();
+      Response raw;
+      ApiResponse response;
+      try {
+        raw = call.execute();
+        if (raw.isSuccessful()) {
+          recordResult(start, new ApiResponse(raw.code(), raw.headers(), new Buffer(), config.clock().instant()));
+          retryContext.onComplete();
+          return new OpenStream(call, raw);
+        }
+        try (raw) {
+          response = read(raw);
+        }
+      } catch (IOException e) {
+        recordFailure(start, e);
+        long delay = retryContext.onError(e);
+        if (delay < 0 || !fitsDeadline(deadline, delay)) {
+          throw ioFailure(request, attempt, e, deadline);
+        }
+        logRetry(request, attempt, delay, e.toString());
+        sleep(delay);
+        continue;
+      }
+      recordResult(start, response);
+      long delay = retryContext.onResult(response);
+      if (delay < 0 || !fitsDeadline(deadline, delay)) {
+        throw AivmServiceException.of(ErrorBodies.read(response, config.clock().instant()));
+      }
+      logRetry(request, attempt, delay, "status " + response.status());
+      sleep(delay);
+    }
+  }
+
+  /**
+   * A stream's call, which {@link Call#cancel()} stops from any thread, and its open answer.
+   *
+   * @param call the call
+   * @param response the successful answer, whose body is the stream
+   */
+  public record OpenStream(Call call, Response response) {}
+
   // ---------------------------------------------------------------- asynchronous
 
   /**
@@ -374,6 +433,7 @@ public final class GatewayTransport {
           HttpLog.headers(okRequest.headers()));
     }
     Call call = http.newCall(okRequest);
+    // Zero sets no whole-call timeout: a stream is bounded by the read timeout between bytes.
     call.timeout().timeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
     return call;
   }

@@ -1,5 +1,8 @@
 package ai.nesa.aivm.sdk.internal.kernels.bundle;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,8 @@ import java.util.TreeMap;
  * values a manifest holds.
  *
  * <p>Object keys sorted by code point; no whitespace; integers as plain decimal digits (callers
- * keep them within ±(2^53 − 1), where JCS's number form is the same digits); strings with only
+ * keep them within ±(2^53 − 1), where JCS's number form is the same digits); doubles as JCS says
+ * (ECMAScript's shortest round-tripping form: {@code 0.5}, {@code 1e+21}, {@code 1e-7}); strings with only
  * the escapes JSON requires ({@code \"}, {@code \\}, {@code \b \f \n \r \t}, other controls as
  * {@code \}{@code u00xx} in lower-case hex), everything else as UTF-8.
  */
@@ -34,6 +38,8 @@ public final class CanonicalJson {
       string(out, s);
     } else if (value instanceof Long || value instanceof Integer) {
       out.append(((Number) value).longValue());
+    } else if (value instanceof Double d) {
+      out.append(number(d));
     } else if (value instanceof Map<?, ?> map) {
       Map<String, Object> sorted = new TreeMap<>(BundlePaths.CODE_POINT_ORDER);
       map.forEach((k, v) -> sorted.put((String) k, v));
@@ -61,6 +67,49 @@ public final class CanonicalJson {
     } else {
       throw new IllegalArgumentException("no canonical form for " + value);
     }
+  }
+
+  /**
+   * ECMAScript's {@code Number.prototype.toString} of a finite double, as RFC 8785 asks: the
+   * fewest significant digits that read back as the same double (the closest such when several
+   * have that many), plain from 1e-6 up to 1e21, exponent form outside.
+   */
+  static String number(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("JSON has no " + d);
+    }
+    if (d == 0) {
+      return "0";
+    }
+    BigDecimal exact = new BigDecimal(Math.abs(d));
+    BigDecimal shortest = exact;
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal rounded = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      if (rounded.doubleValue() == Math.abs(d)) {
+        shortest = rounded;
+        break;
+      }
+    }
+    shortest = shortest.stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int k = digits.length();
+    int n = k - shortest.scale();
+    StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+    if (k <= n && n <= 21) {
+      out.append(digits).append("0".repeat(n - k));
+    } else if (0 < n && n <= 21) {
+      out.append(digits, 0, n).append('.').append(digits, n, k);
+    } else if (-6 < n && n <= 0) {
+      out.append("0.").append("0".repeat(-n)).append(digits);
+    } else {
+      int e = n - 1;
+      out.append(digits.charAt(0));
+      if (k > 1) {
+        out.append('.').append(digits, 1, k);
+      }
+      out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+    }
+    return out.toString();
   }
 
   private static void string(StringBuilder out, String s) {
