@@ -4,15 +4,22 @@ import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
+import ai.nesa.aivm.devnet.internal.Answer;
 import ai.nesa.aivm.devnet.internal.CatalogIndex;
 import ai.nesa.aivm.devnet.internal.CatalogQuery;
+import ai.nesa.aivm.devnet.internal.Deployments;
 import ai.nesa.aivm.devnet.internal.GatewayTap;
+import ai.nesa.aivm.devnet.internal.Grants;
+import ai.nesa.aivm.devnet.internal.InferenceRunner;
+import ai.nesa.aivm.devnet.internal.Inferences;
 import ai.nesa.aivm.devnet.internal.Paging;
 import ai.nesa.aivm.devnet.internal.Query;
+import ai.nesa.aivm.devnet.internal.RawJson;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.kernels.AivmConfigValidator;
+import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerError;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
@@ -22,7 +29,6 @@ import ai.nesa.aivm.sdk.ledger.NodeRecord;
 import ai.nesa.aivm.sdk.models.Access;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -32,6 +38,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,19 +59,70 @@ import java.util.regex.Pattern;
  * HTTP server ({@code jdk.httpserver}: no dependency, maintained with the JDK, streams responses),
  * bound to 127.0.0.1.
  *
- * <p>What it serves today, as the document says: the catalog's search ({@link CatalogQuery}) and a
- * model's details, versions, one version, benchmarks, reviews and examples ({@link CatalogIndex}), kernel config validation ({@code POST
- * /v1/kernels/validate}, the SDK's validator's report), the ledger relay ({@code GET /v1/ledger/domain},
- * {@code GET /v1/ledger/nonces/{address}}, {@code POST /v1/ledger/requests}, {@code GET
- * /v1/ledger/requests/{id}}) and the nodes ({@code GET /v1/nodes} with its filters and cursor, {@code
- * GET /v1/nodes/{address}}). The nodes listed are the registered ones this devnet runs, online,
- * with the capabilities of this JVM (runtime {@code onnx}, its processors and heap); for a public
- * model every node may run it (the devnet does not match runtimes yet), for a private one the nodes
- * granted it. Every answer carries {@code X-Request-Id}; every error is the
- * document's {@code ErrorResponse} with a stable code and a 4xx, never a stack trace; a request body
+ * <p>What it serves, as the document says: the catalog's search ({@link CatalogQuery}) and a
+ * model's details, versions, one version, benchmarks, reviews and examples ({@link CatalogIndex}),
+ * kernel config validation ({@code POST /v1/kernels/validate}, the SDK's validator's report), the
+ * ledger relay ({@code GET /v1/ledger/domain}, {@code GET /v1/ledger/nonces/{address}}, {@code POST
+ * /v1/ledger/requests}, {@code GET /v1/ledger/requests/{id}}), the nodes ({@code GET /v1/nodes}
+ * with its filters and cursor, {@code GET /v1/nodes/{address}}), the grants' read side ({@code GET
+ * /v1/models/{org}/{name}/grants} and {@code .../grants/{node}}), deployments ({@code POST}, {@code
+ * GET} and {@code DELETE} on {@code /v1/deployments}) and inference ({@code POST
+ * /v1/deployments/{id}/inferences}, a JSON result or an event stream; {@code GET} and {@code
+ * DELETE /v1/inferences/{id}}).
+ *
+ * <p>The nodes listed are the registered ones this devnet runs, online, with the capabilities of
+ * this JVM (runtime {@code onnx}, its processors and heap); for a public model every node may run
+ * it, for a private one the nodes granted it. Every answer carries {@code X-Request-Id}; every
+ * error is the document's {@code ErrorResponse} with a stable code and a 4xx (5xx only for a
+ * timeout, a fault switched on, or a failure of every node), never a stack trace; a request body
  * over {@value #MAX_BODY} bytes is a 413 {@code payload_too_large}. A request the ledger refuses on
  * arrival (signature, deadline, nonce, signer not allowed) is a 4xx with the ledger's code; one it
  * refuses by the action's own rules is a 200 receipt with {@code status: rejected}.
+ *
+ * <h2>Deployments and inference</h2>
+ *
+ * <p>Where the document leaves a choice, the devnet decides as follows (the internal classes
+ * {@code Deployments}, {@code DeploymentSpec}, {@code Inferences}, {@code InferenceRunner} and
+ * {@code Vote} give the details):
+ *
+ * <ul>
+ *   <li>Ids: deployments {@code dep-N}, inferences {@code inf-N}. The price per unit is the
+ *       constant 0.000001; the lock is 10 unless given; {@code timeouts.totalMs} is 30000 unless
+ *       given, {@code firstChunkMs} none.
+ *   <li>Node count: {@code k_of_n} runs on {@code n}; {@code majority} on 3 or {@code
+ *       nodes.minimum}; {@code none} on 1 or {@code nodes.minimum} (then the first node's output is
+ *       taken). Naming more addresses than that, an unknown address, or a node without a grant of a
+ *       private model is a {@code 400} with the address's path.
+ *   <li>Unknown fields in a request body are {@code 400} problems with rule {@code unknown}.
+ *   <li>{@code majority} needs more than half of the deployment's nodes (not of those that
+ *       answered) to agree; {@code k_of_n} at least {@code k}.
+ *   <li>Units out: tokens generated (the stop token included) for text, elements for tensors.
+ *       {@code usage.total} = (units in + out) × price × nodes that answered; the lock goes down by
+ *       it, to zero at most. A deleted deployment's lock is released (zero left).
+ *   <li>Text generation: a line feed stops it ({@code stop}, not part of the text), {@code
+ *       maxTokens} is 16 unless given and at most 256; chunks are the first node's tokens as soon as
+ *       they form whole UTF-8 characters. Empty text is a {@code 400} (the byte models need a token).
+ *   <li>A cancelled inference answers {@code 409} {@code cancelled} (JSON) or that {@code error}
+ *       event; a node error that is not the input's fault leaves the node out, and when every node
+ *       failed the answer is {@code 502} {@code node_failed}.
+ *   <li>A deployment that is not {@code ready} is a {@code 409} {@code deployment_not_ready}. A
+ *       deadline passing is a {@code 504} {@code timeout}: {@code totalMs} for every node's run,
+ *       {@code firstChunkMs} for the first node's first token (its whole run for tensors), JSON
+ *       answers included.
+ *   <li>The answer streams when the body says {@code stream: true} or {@code Accept} rates {@code
+ *       text/event-stream} above zero and at least as high as JSON; a {@code : keep-alive} comment
+ *       follows each second without an event.
+ *   <li>{@code Idempotency-Key} is kept for the gateway's life; a repeat with another body is not
+ *       compared and answers for the first.
+ *   <li>{@code output.format} is recorded and echoed; answers are always in the model's own form.
+ *   <li>{@code distributed} runs as {@code single_node} does (every node runs the whole input),
+ *       once the kernel declares it.
+ * </ul>
+ *
+ * <h2>Fault switches</h2>
+ *
+ * <p>{@link #faults()} ({@link GatewayFaults}) answers the next inference requests with 429 or 503,
+ * before running or after; node faults are each node's {@link DevnetNode#faults()}.
  *
  * <p>Sets {@code sun.net.httpserver.nodelay=true} for the JVM (without it the JDK's server delays
  * small answers by about 40 ms).
@@ -81,16 +140,25 @@ public final class DevnetGateway implements AutoCloseable {
   private static final Pattern MODEL_PART = Pattern.compile("/v1/models/([^/]+)/([^/]+)/(benchmarks|reviews|examples)");
   private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
   private static final Set<String> NODE_QUERY = Set.of("status", "capability", "model", "limit", "cursor");
-  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+  private static final Pattern GRANTS = Pattern.compile("/v1/models/([^/]+)/([^/]+)/grants(?:/([^/]+))?");
+  private static final Pattern DEPLOYMENT = Pattern.compile("/v1/deployments/([^/]+)");
+  private static final Pattern INFERENCES = Pattern.compile("/v1/deployments/([^/]+)/inferences");
+  private static final Pattern INFERENCE = Pattern.compile("/v1/inferences/([^/]+)");
+  private static final JsonAdapter<Object> JSON = RawJson.moshi().adapter(Object.class).serializeNulls();
 
   private final Ledger ledger;
   private final Map<Address, DevnetNode> nodes;
   private final CatalogIndex catalog;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ExecutorService workers;
   private final AtomicLong requests = new AtomicLong();
+  private final GatewayFaults faults = new GatewayFaults();
+  private final Deployments deployments;
+  private final Inferences inferences;
+  private final Grants grants;
 
-  private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, KernelStore store, HttpServer server,
+  private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, KernelStore store, Clock clock, HttpServer server,
       ExecutorService executor) {
     this.ledger = ledger;
     this.catalog = new CatalogIndex(ledger, store);
@@ -98,6 +166,23 @@ public final class DevnetGateway implements AutoCloseable {
     nodes.forEach(n -> this.nodes.put(n.address(), n));
     this.server = server;
     this.executor = executor;
+    this.workers = Executors.newCachedThreadPool(daemon("aivm-devnet-worker"));
+    // the inferences are told of deletions through this holder: both need the other
+    Inferences[] cancel = new Inferences[1];
+    this.deployments = new Deployments(ledger, this.nodes, KernelUploader.using(store), clock, workers, this::mayRun,
+        id -> cancel[0].cancelAll(id));
+    this.inferences = new Inferences(deployments, this.nodes, new InferenceRunner(this.nodes, workers, clock), clock,
+        JSON, faults::takeBeforeRun, faults::takeAfterRun);
+    cancel[0] = inferences;
+    this.grants = new Grants(ledger);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread t = new Thread(runnable, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /**
@@ -107,18 +192,26 @@ public final class DevnetGateway implements AutoCloseable {
    * @throws AivmIoException when the port cannot be bound
    */
   public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, KernelStore store, int port) {
+    return start(ledger, nodes, store, port, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a gateway as {@link #start(Ledger, List, KernelStore, int)} does, reading the time of
+   * deployments and inferences from {@code clock}.
+   *
+   * @throws AivmIoException when the port cannot be bound
+   */
+  public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, KernelStore store, int port, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(nodes, "nodes");
     Objects.requireNonNull(store, "store");
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-      ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-        Thread t = new Thread(runnable, "aivm-devnet-gateway");
-        t.setDaemon(true);
-        return t;
-      });
-      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), store, server, executor);
+      // a thread per open request: streams and waiting inference answers hold theirs
+      ExecutorService executor = Executors.newCachedThreadPool(daemon("aivm-devnet-gateway"));
+      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), store, clock, server, executor);
       server.createContext("/", gateway::handle);
       server.setExecutor(executor);
       server.start();
@@ -133,11 +226,17 @@ public final class DevnetGateway implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Stops serving at once; answers in flight are cut. */
+  /** The gateway's fault switches, all off until a test sets them. */
+  public GatewayFaults faults() {
+    return faults;
+  }
+
+  /** Stops serving at once; answers in flight are cut, inferences running are abandoned. */
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    workers.shutdownNow();
   }
 
   @Override
@@ -155,6 +254,10 @@ public final class DevnetGateway implements AutoCloseable {
       } catch (RuntimeException e) {
         answer = Answer.error(500, "internal", "the devnet gateway failed: " + e.getClass().getSimpleName(), id, List.of());
       }
+      if (answer == null) {
+        return; // a stream, written as it went
+      }
+      answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       String json = JSON.toJson(answer.body());
       GatewayTap.answered(exchange.getRequestMethod(), template(exchange.getRequestURI().getPath()), answer.status(), json);
       byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -168,6 +271,19 @@ public final class DevnetGateway implements AutoCloseable {
 
   /** The document's path template for {@code path}, or null when the document has none. */
   private static String template(String path) {
+    Matcher grant = GRANTS.matcher(path);
+    if (grant.matches()) {
+      return "/v1/models/{org}/{name}/grants" + (grant.group(3) == null ? "" : "/{node}");
+    }
+    if (INFERENCES.matcher(path).matches()) {
+      return "/v1/deployments/{id}/inferences";
+    }
+    if (DEPLOYMENT.matcher(path).matches()) {
+      return "/v1/deployments/{id}";
+    }
+    if (INFERENCE.matcher(path).matches()) {
+      return "/v1/inferences/{id}";
+    }
     Matcher part = MODEL_PART.matcher(path);
     Matcher model = MODEL.matcher(path);
     if (part.matches()) {
@@ -186,7 +302,8 @@ public final class DevnetGateway implements AutoCloseable {
     if (NODE.matcher(path).matches()) {
       return "/v1/nodes/{address}";
     }
-    return Set.of("/v1/models", "/v1/kernels/validate", "/v1/ledger/domain", "/v1/ledger/requests", "/v1/nodes")
+    return Set.of("/v1/models", "/v1/kernels/validate", "/v1/ledger/domain", "/v1/ledger/requests", "/v1/nodes",
+        "/v1/deployments")
         .contains(path) ? path : null;
   }
 
@@ -197,6 +314,17 @@ public final class DevnetGateway implements AutoCloseable {
     Matcher request = REQUEST.matcher(path);
     if (path.equals("/v1/models")) {
       return method.equals("GET") ? listModels(exchange.getRequestURI().getRawQuery(), id) : notAllowed(method, path, id);
+    }
+    Answer served = deploymentsAndInferences(exchange, path, method, id);
+    if (served != NOT_MINE) {
+      return served;
+    }
+    Matcher grant = GRANTS.matcher(path);
+    if (grant.matches()) {
+      String query = exchange.getRequestURI().getRawQuery();
+      return !method.equals("GET") ? notAllowed(method, path, id)
+          : grant.group(3) == null ? grants.list(grant.group(1), grant.group(2), query, id)
+          : grants.one(grant.group(1), grant.group(2), grant.group(3), query, id);
     }
     Matcher part = MODEL_PART.matcher(path);
     if (part.matches()) {
@@ -232,6 +360,51 @@ public final class DevnetGateway implements AutoCloseable {
       return method.equals("GET") ? node(node.group(1), id) : notAllowed(method, path, id);
     }
     return Answer.error(404, "not_found", "the devnet gateway serves no " + path, id, List.of());
+  }
+
+  /** Not an answer: the path is not a deployment's or an inference's. */
+  private static final Answer NOT_MINE = new Answer(0, Map.of());
+
+  /** The deployments and inference routes; null for a stream written, {@link #NOT_MINE} for another path. */
+  private Answer deploymentsAndInferences(HttpExchange exchange, String path, String method, String id)
+      throws IOException {
+    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+    if (path.equals("/v1/deployments")) {
+      if (method.equals("GET")) {
+        return deployments.list(exchange.getRequestURI().getRawQuery(), id);
+      }
+      if (!method.equals("POST")) {
+        return notAllowed(method, path, id);
+      }
+      byte[] bytes = body(exchange);
+      return bytes == null ? tooLarge("a deployment request", id) : deployments.create(bytes, key, id);
+    }
+    Matcher run = INFERENCES.matcher(path);
+    if (run.matches()) {
+      if (!method.equals("POST")) {
+        return notAllowed(method, path, id);
+      }
+      byte[] bytes = body(exchange);
+      return bytes == null ? tooLarge("an inference request", id)
+          : inferences.create(exchange, run.group(1), bytes, id);
+    }
+    Matcher deployment = DEPLOYMENT.matcher(path);
+    if (deployment.matches()) {
+      return switch (method) {
+        case "GET" -> deployments.read(deployment.group(1), id);
+        case "DELETE" -> deployments.delete(deployment.group(1), id);
+        default -> notAllowed(method, path, id);
+      };
+    }
+    Matcher inference = INFERENCE.matcher(path);
+    if (inference.matches()) {
+      return switch (method) {
+        case "GET" -> inferences.read(inference.group(1), id);
+        case "DELETE" -> inferences.cancel(inference.group(1), id);
+        default -> notAllowed(method, path, id);
+      };
+    }
+    return NOT_MINE;
   }
 
   private Answer domain() {
@@ -530,19 +703,5 @@ public final class DevnetGateway implements AutoCloseable {
 
   private static Answer notAllowed(String method, String path, String id) {
     return Answer.error(405, "method_not_allowed", method + " is not served on " + path, id, List.of());
-  }
-
-  /** A status and a JSON body. */
-  private record Answer(int status, Object body) {
-    static Answer error(int status, String code, String message, String requestId, List<Map<String, Object>> details) {
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("code", code);
-      error.put("message", message);
-      error.put("requestId", requestId);
-      if (!details.isEmpty()) {
-        error.put("details", details);
-      }
-      return new Answer(status, Map.of("error", error));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.devnet;
 
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.Eip712;
@@ -7,7 +8,10 @@ import ai.nesa.aivm.crypto.EthPrivateKey;
 import ai.nesa.aivm.crypto.EthPublicKey;
 import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.crypto.SecretBytes;
+import ai.nesa.aivm.devnet.internal.ByteGenerator;
 import ai.nesa.aivm.devnet.internal.KernelConfigs;
+import ai.nesa.aivm.devnet.internal.Lies;
+import ai.nesa.aivm.devnet.internal.LoadedKernel;
 import ai.nesa.aivm.devnet.internal.OnnxSession.FloatTensor;
 import ai.nesa.aivm.devnet.internal.OnnxSession.LongTensor;
 import ai.nesa.aivm.devnet.internal.OnnxSession;
@@ -15,6 +19,14 @@ import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.inference.InferenceInput;
+import ai.nesa.aivm.sdk.inference.InferenceOutput;
+import ai.nesa.aivm.sdk.inference.Receipt;
+import ai.nesa.aivm.sdk.inference.Tensor;
+import ai.nesa.aivm.sdk.inference.TensorInput;
+import ai.nesa.aivm.sdk.inference.TensorOutput;
+import ai.nesa.aivm.sdk.inference.TextInput;
+import ai.nesa.aivm.sdk.inference.TextOutput;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
@@ -31,17 +43,24 @@ import ai.nesa.aivm.sdk.models.Access;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One node of the devnet: an operator key that signs its registration (and, later, its receipts),
- * an encryption key that data keys are wrapped to, and a runtime that runs ONNX kernels.
+ * One node of the devnet: an operator key that signs its registration and its receipts, an
+ * encryption key that data keys are wrapped to, and a runtime that runs ONNX kernels.
  *
  * <h2>Running a kernel</h2>
  *
@@ -53,7 +72,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * into ONNX Runtime once per manifest and kept until {@link #close()}.
  *
  * <p>Text goes in as the presets' {@code input_ids} and {@code attention_mask}: its UTF-8 bytes, one
- * sequence. Weights are read into memory, so a kernel's weights must be under 2 GiB.
+ * sequence. Weights are read into memory, so a kernel's weights must be under 2 GiB. {@link #load}
+ * does the same ahead of the first run, as a deployment does.
+ *
+ * <h2>Inference</h2>
+ *
+ * <p>{@link #run} runs an SDK {@link InferenceInput} (tensors, text for a classifier, or text
+ * generated from token by token) and signs a {@link Receipt} over it: what a gateway's deployment
+ * asks of each of its nodes.
+ *
+ * <h2>Faults and counters, for tests</h2>
+ *
+ * <p>{@link #faults()} holds the node's fault switches (lying, slow, cutting its stream); {@link
+ * #inferencesRun()}, {@link #tokensGenerated()} and {@link #runningInferences()} count what it did.
  *
  * <p>Thread-safe.
  *
@@ -66,7 +97,11 @@ public final class DevnetNode implements AutoCloseable {
   private final Ledger ledger;
   private final KernelUploader kernels;
   private final Clock clock;
-  private final Map<Cid, OnnxSession> sessions = new ConcurrentHashMap<>();
+  private final Map<Cid, LoadedKernel> sessions = new ConcurrentHashMap<>();
+  private final NodeFaults faults = new NodeFaults();
+  private final AtomicLong inferencesRun = new AtomicLong();
+  private final AtomicLong tokensGenerated = new AtomicLong();
+  private final AtomicInteger running = new AtomicInteger();
 
   /**
    * A node with these keys, reading kernels from {@code store} and the ledger {@code ledger}; it is
@@ -113,6 +148,37 @@ public final class DevnetNode implements AutoCloseable {
         clock.instant().plusSeconds(600)));
   }
 
+  /** The node's fault switches, all off until a test sets them. */
+  public NodeFaults faults() {
+    return faults;
+  }
+
+  /** How many inferences {@link #run} has started on this node: a counter for tests. */
+  public long inferencesRun() {
+    return inferencesRun.get();
+  }
+
+  /** How many tokens this node has generated, over every run: a counter for tests. */
+  public long tokensGenerated() {
+    return tokensGenerated.get();
+  }
+
+  /** How many inferences are running on this node now. */
+  public int runningInferences() {
+    return running.get();
+  }
+
+  /**
+   * Verifies and loads version {@code version} of {@code model} ahead of its first run, as a
+   * deployment does; loading a loaded kernel does nothing.
+   *
+   * @throws KernelVerificationException as {@link #runText} does
+   * @throws UnsupportedRuntimeException when the kernel's runtime is not {@code onnx}
+   */
+  public void load(ModelId model, Semver version) {
+    kernel(model, version);
+  }
+
   /**
    * Runs version {@code version} of {@code model} on {@code text} and returns its first output.
    *
@@ -122,8 +188,148 @@ public final class DevnetNode implements AutoCloseable {
    */
   public NodeOutput runText(ModelId model, Semver version, String text) {
     Objects.requireNonNull(text, "text");
+    LoadedKernel kernel = kernel(model, version);
+    long[] ids = tokens(text.getBytes(StandardCharsets.UTF_8));
+    long[] mask = new long[ids.length];
+    Arrays.fill(mask, 1);
+    long[] shape = {1, ids.length};
+    String output = kernel.firstOutput();
+    FloatTensor result = kernel.session().run(Map.of("input_ids", new LongTensor(shape, ids),
+        "attention_mask", new LongTensor(shape, mask))).get(output);
+    if (result == null) {
+      throw new KernelVerificationException("the model has no output named '" + output + "', which its config declares");
+    }
+    return new NodeOutput(output, result.shape(), result.data());
+  }
+
+  /**
+   * Runs one inference of version {@code version} of {@code model} and signs a receipt over it.
+   *
+   * <h2>How the input runs</h2>
+   *
+   * <ul>
+   *   <li>Tensors go to ONNX Runtime by input name (dtypes: {@link OnnxSession#SUPPORTED}); the
+   *       output is every tensor the model gives.
+   *   <li>Text for a kernel whose task is {@code text-generation} is generated from token by
+   *       token ({@link ByteGenerator}: UTF-8 bytes as tokens, {@code maxTokens} 16 by default and
+   *       at most 256, a line feed stops it, a temperature above 0 samples with a {@link Random}
+   *       seeded by the input's hash so that every node agrees); each token's text goes to {@code
+   *       control} as it is made. The output is text with finish reason {@code stop} or {@code
+   *       length}.
+   *   <li>Text for any other kernel is its UTF-8 bytes as {@code input_ids} with an all-ones {@code
+   *       attention_mask}, run once; the output is the model's tensors.
+   * </ul>
+   *
+   * <p>The receipt is signed by the node's operator key in the ledger's domain, over {@code
+   * requestId}, the model, the version, the manifest hash the ledger published, the input's and the
+   * output's hashes, and the node's clock cut to the millisecond. A lying node ({@link
+   * NodeFaults#lie}) signs its lie.
+   *
+   * @throws ai.nesa.aivm.AivmValidationException when the input does not fit the kernel: an
+   *     unknown or missing tensor, a dtype it does not take, empty text (the byte models need one
+   *     token), a {@code maxTokens} over 256
+   * @throws java.util.concurrent.CancellationException when {@code control} was cancelled before
+   *     the run ended
+   * @throws KernelVerificationException as {@link #runText} does
+   * @throws UnsupportedRuntimeException when the kernel's runtime is not {@code onnx}
+   * @throws ai.nesa.aivm.devnet.internal.OnnxRunException when ONNX Runtime refuses the input
+   */
+  public NodeResult run(ModelId model, Semver version, String requestId, InferenceInput input, RunControl control) {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(control, "control");
+    inferencesRun.incrementAndGet();
+    running.incrementAndGet();
+    try {
+      LoadedKernel kernel = kernel(model, version);
+      InferenceOutput output;
+      long unitsOut;
+      if (input instanceof TextInput text && kernel.generatesText()) {
+        ByteGenerator.Generated generated = generate(kernel, text, control);
+        output = new TextOutput(generated.text(), generated.finishReason());
+        unitsOut = generated.tokens();
+      } else {
+        List<Tensor> tensors = input instanceof TextInput text ? textTensors(text) : ((TensorInput) input).tensors();
+        step(control);
+        List<Tensor> out = kernel.session().runTensors(tensors);
+        output = new TensorOutput(out);
+        unitsOut = out.stream().mapToLong(Tensor::size).sum();
+      }
+      output = Lies.tell(output, faults.lying());
+      Receipt receipt = Receipt.sign(EthSigner.of(operator), ledger.domain(), requestId, model, version,
+          kernel.manifestHash(), input.hash(), output.hash(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      return new NodeResult(output, receipt, unitsOut);
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  private ByteGenerator.Generated generate(LoadedKernel kernel, TextInput text, RunControl control) {
+    int maxTokens = text.maxTokens().orElse(ByteGenerator.DEFAULT_MAX_TOKENS);
+    if (maxTokens > ByteGenerator.MAX_TOKENS) {
+      throw AivmValidationException.of("input.maxTokens", "maximum", maxTokens,
+          "a devnet node generates at most " + ByteGenerator.MAX_TOKENS + " tokens, not " + maxTokens);
+    }
+    byte[] prompt = nonEmpty(text);
+    Random random = new Random(ByteBuffer.wrap(text.hash().bytes()).getLong());
+    String logits = kernel.firstOutput();
+    return ByteGenerator.generate(prompt, maxTokens, text.temperature().orElse(0.0), random, ids -> {
+      step(control);
+      long[] mask = new long[ids.length];
+      Arrays.fill(mask, 1);
+      long[] shape = {1, ids.length};
+      Tensor out = kernel.session().runTensors(List.of(Tensor.ofLongs("input_ids", shape, ids),
+          Tensor.ofLongs("attention_mask", shape, mask))).stream().filter(t -> t.name().equals(logits)).findFirst()
+          .orElseThrow(() -> new KernelVerificationException("the model has no output named '" + logits
+              + "', which its config declares"));
+      float[] all = out.asFloats();
+      long[] outShape = out.shape();
+      int width = (int) outShape[outShape.length - 1];
+      tokensGenerated.incrementAndGet();
+      return Arrays.copyOfRange(all, all.length - width, all.length);
+    }, control::token);
+  }
+
+  /** Waits out a slow node's delay and stops a cancelled run before its next model run. */
+  private void step(RunControl control) {
+    if (control.awaitCancel(faults.delay())) {
+      throw new CancellationException("the inference was cancelled");
+    }
+  }
+
+  private static List<Tensor> textTensors(TextInput text) {
+    long[] ids = tokens(nonEmpty(text));
+    long[] mask = new long[ids.length];
+    Arrays.fill(mask, 1);
+    long[] shape = {1, ids.length};
+    return List.of(Tensor.ofLongs("input_ids", shape, ids), Tensor.ofLongs("attention_mask", shape, mask));
+  }
+
+  private static byte[] nonEmpty(TextInput text) {
+    byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
+    if (utf8.length == 0) {
+      throw AivmValidationException.of("input.text", "minLength", "",
+          "the devnet's byte models need at least one token: the text is empty");
+    }
+    return utf8;
+  }
+
+  private static long[] tokens(byte[] utf8) {
+    long[] ids = new long[utf8.length];
+    for (int i = 0; i < utf8.length; i++) {
+      ids[i] = utf8[i] & 0xff;
+    }
+    return ids;
+  }
+
+  /** The kernel of {@code model@version}, verified against the ledger and loaded once per manifest. */
+  private LoadedKernel kernel(ModelId model, Semver version) {
     VersionRecord published = ledger.version(model, version).orElseThrow(() -> new KernelVerificationException(
         model + "@" + version.text() + " is not published on the ledger"));
+    LoadedKernel loaded = sessions.get(published.manifestCid());
+    if (loaded != null && loaded.manifestHash().equals(published.manifestHash())) {
+      return loaded;
+    }
     Manifest manifest = kernels.manifest(published.manifestCid());
     if (!manifest.hash().equals(published.manifestHash())) {
       throw new KernelVerificationException("the manifest stored under " + published.manifestCid() + " hashes to "
@@ -138,23 +344,8 @@ public final class DevnetNode implements AutoCloseable {
     if (!"onnx".equals(engine)) {
       throw new UnsupportedRuntimeException(engine);
     }
-    OnnxSession session = sessions.computeIfAbsent(published.manifestCid(),
-        cid -> OnnxSession.load(weights(manifest, config, model, version)));
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    long[] ids = new long[utf8.length];
-    for (int i = 0; i < utf8.length; i++) {
-      ids[i] = utf8[i] & 0xff;
-    }
-    long[] mask = new long[ids.length];
-    Arrays.fill(mask, 1);
-    long[] shape = {1, ids.length};
-    String output = config.outputs().get(0).name();
-    FloatTensor result = session.run(Map.of("input_ids", new LongTensor(shape, ids),
-        "attention_mask", new LongTensor(shape, mask))).get(output);
-    if (result == null) {
-      throw new KernelVerificationException("the model has no output named '" + output + "', which its config declares");
-    }
-    return new NodeOutput(output, result.shape(), result.data());
+    return sessions.computeIfAbsent(published.manifestCid(), cid -> new LoadedKernel(config,
+        OnnxSession.load(weights(manifest, config, model, version)), published.manifestHash()));
   }
 
   private byte[] weights(Manifest manifest, AivmConfig config, ModelId model, Semver version) {
@@ -206,7 +397,7 @@ public final class DevnetNode implements AutoCloseable {
   /** Unloads every kernel. */
   @Override
   public void close() {
-    sessions.values().forEach(OnnxSession::close);
+    sessions.values().forEach(k -> k.session().close());
     sessions.clear();
   }
 

@@ -44,8 +44,22 @@ import java.util.stream.Stream;
  * <h2>Gateway</h2>
  *
  * <p>The network serves the gateway document's HTTP API on 127.0.0.1 ({@link #gateway()}, a free
- * port unless {@link Builder#port(int)} names one): today the ledger relay ({@link DevnetGateway});
- * the catalog and inference come next.
+ * port unless {@link Builder#port(int)} names one; {@link DevnetGateway} lists what): the catalog,
+ * the ledger relay, the nodes, the grants' read side, deployments and inference (JSON results and
+ * event streams), with every node of a deployment running each input and signing a receipt.
+ *
+ * <h2>Faults and counters, for tests</h2>
+ *
+ * <p>{@link #faults()} holds the gateway's fault switches ({@link GatewayFaults}: answer the next
+ * inference requests with 429 or 503, before or after running); each node's are at {@code
+ * nodes().get(i).faults()} ({@link NodeFaults}: lying, slow, cutting its stream), and its counters
+ * at {@link DevnetNode#inferencesRun()} and {@link DevnetNode#tokensGenerated()}.
+ *
+ * <pre>{@code
+ * devnet.nodes().get(2).faults().lie();      // one liar of three: majority still answers
+ * devnet.faults().failBeforeRun(1, 429);     // the next inference POST is a 429
+ * long runs = devnet.nodes().get(0).inferencesRun();
+ * }</pre>
  *
  * @since 0.1.0
  */
@@ -91,6 +105,11 @@ public final class LocalAivmNetwork implements AutoCloseable {
   /** The gateway's base URL, such as {@code http://127.0.0.1:40123}. */
   public URI gateway() {
     return gateway.uri();
+  }
+
+  /** The gateway's fault switches; see {@link GatewayFaults}. */
+  public GatewayFaults faults() {
+    return gateway.faults();
   }
 
   /** The ledger the network records models, versions, nodes and grants on. */
@@ -205,7 +224,10 @@ public final class LocalAivmNetwork implements AutoCloseable {
       return this;
     }
 
-    /** The clock nodes sign deadlines with (and a new in-memory ledger keeps time with). */
+    /**
+     * The clock nodes sign deadlines and receipts with, the gateway stamps deployments and inferences
+     * with, and a new in-memory ledger keeps time with. Timeouts are measured on the JVM's own timer.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -246,7 +268,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
           }
         }
         LocalAivmNetwork network = new LocalAivmNetwork(l, ownsLedger, s, store == null, temporary, started);
-        network.gateway = DevnetGateway.start(l, started, s, port);
+        network.gateway = DevnetGateway.start(l, started, s, port, clock);
         return network;
       } catch (IOException e) {
         throw new AivmIoException("could not make the devnet's temporary store: " + e.getMessage(), e);

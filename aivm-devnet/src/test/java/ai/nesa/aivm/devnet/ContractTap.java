@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The contract test of every answer a test class's devnet gives, whoever asked (the SDK's client
- * included): each is held to the gateway document, and the class fails if one breaks it.
+ * included), and of every event of its streamed answers: each is held to the gateway document, and
+ * the class fails if one breaks it.
  * {@code @ExtendWith(ContractTap.class)}.
  */
 final class ContractTap implements BeforeAllCallback, AfterAllCallback {
@@ -23,14 +24,36 @@ final class ContractTap implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    listening = GatewayTap.listen((method, template, status, body) -> {
-      List<String> found = template == null ? GatewayContract.get().schemaViolations("ErrorResponse", body)
-          : GatewayContract.get().responseViolations(method, template, status, body);
-      synchronized (this) {
-        answers++;
-        found.forEach(v -> violations.add(method + " " + template + " " + status + ": " + v));
+    listening = GatewayTap.listen(new GatewayTap.Listener() {
+      @Override
+      public void answered(String method, String template, int status, String body) {
+        List<String> found = template == null ? GatewayContract.get().schemaViolations("ErrorResponse", body)
+            : GatewayContract.get().responseViolations(method, template, status, body);
+        record(method + " " + template + " " + status, found);
+      }
+
+      @Override
+      public void streamed(String method, String template, String event, String data) {
+        record(method + " " + template + " event " + event,
+            GatewayContract.get().schemaViolations(schema(event), data));
       }
     });
+  }
+
+  /** The document's schema of a stream event's data. */
+  static String schema(String event) {
+    return switch (event) {
+      case "ack" -> "InferenceAck";
+      case "chunk" -> "InferenceChunk";
+      case "done" -> "InferenceDone";
+      case "error" -> "ErrorResponse";
+      default -> throw new AssertionError("the document has no event '" + event + "'");
+    };
+  }
+
+  private synchronized void record(String what, List<String> found) {
+    answers++;
+    found.forEach(v -> violations.add(what + ": " + v));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.ChunkedEncryption;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.EthPrivateKey;
@@ -14,6 +15,10 @@ import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.crypto.SecretBytes;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.inference.InferenceInput;
+import ai.nesa.aivm.sdk.inference.Receipt;
+import ai.nesa.aivm.sdk.inference.TensorOutput;
+import ai.nesa.aivm.sdk.inference.TextOutput;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.KernelRuntime;
@@ -34,7 +39,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,5 +184,72 @@ class DevnetNodeTest {
         () -> node.runText(config.name(), V, "hello"));
     assertTrue(e.getMessage().contains("hashes to"), e.getMessage());
     assertThrows(KernelVerificationException.class, () -> node.runText(ModelId.of("acme/missing"), V, "hello"));
+  }
+
+  @Test
+  void runSignsAReceiptOverTheInputAndTheOutput() {
+    AivmConfig config = Presets.onnxClassifier("acme/sentiment", "model.onnx");
+    PublishedKernel published = publish(config, bundle(config, TinyModel.BYTE_PAIR_SENTIMENT),
+        UploadOptions.defaults());
+    InferenceInput input = InferenceInput.text("a wonderful happy result");
+    NodeResult result = node.run(config.name(), V, "inf-7", input, RunControl.create());
+    TensorOutput output = (TensorOutput) result.output();
+    assertArrayEquals(node.runText(config.name(), V, "a wonderful happy result").values(),
+        output.tensor("logits").asFloats());
+    assertEquals(2, result.unitsOut());
+    Receipt receipt = result.receipt();
+    assertTrue(receipt.isSignedBy(ledger.domain()));
+    assertEquals(node.address(), receipt.node());
+    assertEquals("inf-7", receipt.requestId());
+    assertEquals(input.hash(), receipt.inputHash());
+    assertEquals(output.hash(), receipt.outputHash());
+    assertEquals(published.manifest().hash(), receipt.manifestHash());
+    assertEquals(CLOCK.instant(), receipt.timestamp());
+    assertEquals(1, node.inferencesRun());
+  }
+
+  @Test
+  void aLyingNodeSignsAnOutputThatDiffersFromAnHonestOnes() {
+    AivmConfig config = Presets.onnxTextGenerator("acme/bigram", "model.onnx");
+    publish(config, bundle(config, TinyModel.BYTE_BIGRAM), UploadOptions.defaults());
+    InferenceInput input = InferenceInput.text("the node").maxTokens(5);
+    other.faults().lie();
+    TextOutput honest = (TextOutput) node.run(config.name(), V, "inf-1", input, RunControl.create()).output();
+    NodeResult lie = other.run(config.name(), V, "inf-1", input, RunControl.create());
+    assertEquals(" the ", honest.text());
+    assertEquals(" the!", ((TextOutput) lie.output()).text(), "' ' ^ 1");
+    assertEquals(lie.output().hash(), lie.receipt().outputHash());
+    assertEquals(5, node.tokensGenerated());
+  }
+
+  @Test
+  void aCancelledRunStopsBeforeItsNextToken() {
+    AivmConfig config = Presets.onnxTextGenerator("acme/bigram", "model.onnx");
+    publish(config, bundle(config, TinyModel.BYTE_BIGRAM), UploadOptions.defaults());
+    List<String> tokens = new ArrayList<>();
+    RunControl[] control = new RunControl[1];
+    control[0] = RunControl.create(t -> {
+      tokens.add(t);
+      if (tokens.size() == 3) {
+        control[0].cancel();
+      }
+    });
+    assertThrows(CancellationException.class, () -> node.run(config.name(), V, "inf-1",
+        InferenceInput.text("the node").maxTokens(200), control[0]));
+    assertEquals(List.of(" ", "t", "h"), tokens);
+    assertEquals(3, node.tokensGenerated());
+    assertEquals(0, node.runningInferences());
+  }
+
+  @Test
+  void inputsTheNodeCannotRunAreRefusedNamingTheField() {
+    AivmConfig config = Presets.onnxTextGenerator("acme/bigram", "model.onnx");
+    publish(config, bundle(config, TinyModel.BYTE_BIGRAM), UploadOptions.defaults());
+    AivmValidationException tooLong = assertThrows(AivmValidationException.class, () -> node.run(config.name(), V,
+        "inf-1", InferenceInput.text("the").maxTokens(257), RunControl.create()));
+    assertEquals("input.maxTokens", tooLong.problems().get(0).path());
+    AivmValidationException empty = assertThrows(AivmValidationException.class, () -> node.run(config.name(), V,
+        "inf-1", InferenceInput.text(""), RunControl.create()));
+    assertEquals("input.text", empty.problems().get(0).path());
   }
 }
