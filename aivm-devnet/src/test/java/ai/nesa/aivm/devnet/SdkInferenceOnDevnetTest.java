@@ -158,13 +158,18 @@ class SdkInferenceOnDevnetTest {
 
   @Test
   void aStreamCutMidWayIsATypedErrorNotAShortAnswer() {
+    // Slow enough that the inference is still running when the client reads it back after the cut.
     devnet.nodes().stream().filter(n -> n.address().equals(generator.nodes().get(0))).findFirst().orElseThrow()
-        .faults().dropStreamAfter(3);
+        .faults().dropStreamAfter(3).slow(Duration.ofMillis(50));
+    String id;
     try (InferenceStream stream = inference.stream(generator.id(), InferenceInput.text("the ").maxTokens(40))) {
       InferenceStreamException e = assertThrows(InferenceStreamException.class, stream::result);
       assertEquals(3, e.chunksReceived());
-      assertTrue(e.inferenceId().isPresent());
+      assertEquals(InferenceStatus.RUNNING, e.status().orElseThrow());
+      id = e.inferenceId().orElseThrow();
     }
+    GatewayCalls.awaitTrue(() -> inference.inference(id).status() == InferenceStatus.CANCELLED,
+        "closing the cut stream cancels the inference still running");
   }
 
   @Test

@@ -258,7 +258,7 @@ public final class DeploymentJson extends JsonCodec {
   private static BigDecimal decimal(JsonReader r) throws IOException {
     String text = r.nextString();
     if (!text.matches("(0|[1-9][0-9]{0,77})(\\.[0-9]{1,78})?")) {
-      throw new JsonDataException("'" + text + "' is not a decimal amount");
+      throw new JsonDataException("'" + text + "' is not a decimal amount at " + r.getPath());
     }
     return new BigDecimal(text);
   }
