@@ -4,6 +4,7 @@ import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.sdk.ServiceError;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +13,11 @@ import java.util.List;
  * Reads the gateway's error shape, {@code {"error": {"code", "message", "requestId", "details"}}},
  * leniently: a proxy's HTML page or an empty body still yields an error with the status.
  */
-final class ErrorBodies {
+public final class ErrorBodies {
   private ErrorBodies() {}
 
   static ServiceError read(ApiResponse response, Instant now) {
-    String code = "unknown";
-    String message = "HTTP " + response.status() + " with no error body in the gateway's shape";
-    String requestId = response.requestId();
-    List<Problem> details = new ArrayList<>();
+    ServiceError found = null;
     try (JsonReader r = JsonReader.of(response.body())) {
       r.beginObject();
       while (r.hasNext()) {
@@ -27,35 +25,53 @@ final class ErrorBodies {
           r.skipValue();
           continue;
         }
-        r.beginObject();
-        while (r.hasNext()) {
-          String name = r.nextName();
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            continue;
-          }
-          switch (name) {
-            case "code" -> code = r.nextString();
-            case "message" -> message = r.nextString();
-            case "requestId" -> {
-              String inBody = r.nextString();
-              requestId = requestId != null ? requestId : inBody; // the header is the gateway's own
-            }
-            case "details" -> readDetails(r, details);
-            default -> r.skipValue();
-          }
-        }
-        r.endObject();
+        found = readError(r, response.status(), response.requestId());
       }
       r.endObject();
     } catch (IOException | RuntimeException notOurShape) {
       // Keep what was read; the status alone still types the exception.
     }
-    if ("unknown".equals(code) && response.bodySize() == 0) {
-      message = "HTTP " + response.status() + " with an empty body";
+    Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), now);
+    if (found == null) {
+      String message = response.bodySize() == 0 ? "HTTP " + response.status() + " with an empty body"
+          : "HTTP " + response.status() + " with no error body in the gateway's shape";
+      return new ServiceError(response.status(), "unknown", message, response.requestId(), List.of(), retryAfter);
     }
-    return new ServiceError(response.status(), code, message, requestId, details,
-        RetryAfter.parse(response.headers().get("Retry-After"), now));
+    return new ServiceError(found.status(), found.code(), found.message(), found.requestId(), found.details(),
+        retryAfter);
+  }
+
+  /**
+   * Reads one {@code Error} object (the value of {@code "error"}, or a deployment's {@code
+   * failure}). The gateway's {@code X-Request-Id} header, when given, wins over the body's.
+   *
+   * @param status the HTTP status to record; 0 for an error that came without one (a stream event)
+   */
+  public static ServiceError readError(JsonReader r, int status, String requestIdHeader) throws IOException {
+    String code = "unknown";
+    String message = "HTTP " + status + " with no message";
+    String requestId = requestIdHeader;
+    List<Problem> details = new ArrayList<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      String name = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      switch (name) {
+        case "code" -> code = r.nextString();
+        case "message" -> message = r.nextString();
+        case "requestId" -> {
+          String inBody = r.nextString();
+          requestId = requestId != null ? requestId : inBody; // the header is the gateway's own
+        }
+        case "details" -> readDetails(r, details);
+        default -> r.skipValue();
+      }
+    }
+    r.endObject();
+    return new ServiceError(status, code, message, requestId, details, null);
   }
 
   private static void readDetails(JsonReader r, List<Problem> out) throws IOException {

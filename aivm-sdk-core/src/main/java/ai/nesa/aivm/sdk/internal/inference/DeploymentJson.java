@@ -16,6 +16,7 @@ import ai.nesa.aivm.sdk.inference.InferenceResult;
 import ai.nesa.aivm.sdk.inference.InferenceState;
 import ai.nesa.aivm.sdk.inference.InferenceStatus;
 import ai.nesa.aivm.sdk.inference.Usage;
+import ai.nesa.aivm.sdk.internal.http.ErrorBodies;
 import ai.nesa.aivm.sdk.internal.json.JsonCodec;
 import ai.nesa.aivm.sdk.kernels.Consensus;
 import ai.nesa.aivm.sdk.kernels.InferenceMode;
@@ -210,49 +211,7 @@ public final class DeploymentJson extends JsonCodec {
 
   /** An {@code Error} object (not wrapped in {@code {"error": ...}}). */
   public static ServiceError readError(JsonReader r, int status) throws IOException {
-    String code = "unknown";
-    String message = "";
-    String requestId = null;
-    List<ai.nesa.aivm.Problem> details = new ArrayList<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      String field = r.nextName();
-      if (r.peek() == JsonReader.Token.NULL) {
-        r.skipValue();
-        continue;
-      }
-      switch (field) {
-        case "code" -> code = r.nextString();
-        case "message" -> message = r.nextString();
-        case "requestId" -> requestId = r.nextString();
-        case "details" -> details = readList(r, DeploymentJson::readDetail);
-        default -> r.skipValue();
-      }
-    }
-    r.endObject();
-    return new ServiceError(status, code, message, requestId, details, null);
-  }
-
-  private static ai.nesa.aivm.Problem readDetail(JsonReader r) throws IOException {
-    String path = "";
-    String rule = "unknown";
-    String message = "";
-    r.beginObject();
-    while (r.hasNext()) {
-      String field = r.nextName();
-      if (r.peek() == JsonReader.Token.NULL) {
-        r.skipValue();
-        continue;
-      }
-      switch (field) {
-        case "path" -> path = r.nextString();
-        case "rule" -> rule = r.nextString();
-        case "message" -> message = r.nextString();
-        default -> r.skipValue();
-      }
-    }
-    r.endObject();
-    return ai.nesa.aivm.Problem.of(path, rule, message);
+    return ErrorBodies.readError(r, status, null);
   }
 
   private static BigDecimal decimal(JsonReader r) throws IOException {
