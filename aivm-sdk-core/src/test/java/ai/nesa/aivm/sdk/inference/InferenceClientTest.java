@@ -206,6 +206,24 @@ class InferenceClientTest {
   }
 
   @Test
+  void aBrokenSignatureFailsEvenOnceTheNodesKeyIsKnown() {
+    assertTrue(inference.infer("dep-1", INPUT).verification().verified());
+    gateway.brokenSignature = NODES.get(0).address();
+    VerificationException e = assertThrows(VerificationException.class, () -> inference.infer("dep-1", INPUT));
+    assertEquals(List.of(VerificationFailure.Check.SIGNATURE),
+        e.failures().stream().map(VerificationFailure::check).toList());
+    gateway.brokenSignature = null;
+    gateway.receiptEdit = r -> {
+      java.util.Map<String, Object> forged = new java.util.LinkedHashMap<>(r);
+      forged.put("node", NODES.get(1).address().toString());   // node 0's signature, claimed by node 1
+      return r.get("node").equals(NODES.get(0).address().toString()) ? forged : r;
+    };
+    e = assertThrows(VerificationException.class, () -> inference.infer("dep-1", INPUT));
+    assertTrue(e.failures().stream().anyMatch(f -> f.check() == VerificationFailure.Check.SIGNATURE
+        || f.check() == VerificationFailure.Check.UNIQUE_NODE), e.getMessage());
+  }
+
+  @Test
   void aSignerThatIsNotRegisteredFailsTheResult() {
     gateway.registered.remove(NODES.get(0).address());
     VerificationException e = assertThrows(VerificationException.class, () -> inference.infer("dep-1", INPUT));

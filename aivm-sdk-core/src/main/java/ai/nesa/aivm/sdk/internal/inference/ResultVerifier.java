@@ -28,6 +28,7 @@ import java.util.Set;
  */
 final class ResultVerifier {
   private final TrustSource trust;
+  private final SignerKeys signers = new SignerKeys();
 
   ResultVerifier(TrustSource trust) {
     this.trust = trust;
@@ -84,7 +85,7 @@ final class ResultVerifier {
         failures.add(new VerificationFailure(node, Check.MANIFEST_HASH, "the receipt binds manifest "
             + receipt.manifestHash() + ", the ledger published " + manifest.get()));
       }
-      if (!receipt.isSignedBy(domain)) {
+      if (!signers.signed(receipt, domain)) {
         failures.add(new VerificationFailure(node, Check.SIGNATURE,
             "the signature is not the node's over this receipt in the ledger's domain"));
       } else if (!trust.isRegistered(node)) {
