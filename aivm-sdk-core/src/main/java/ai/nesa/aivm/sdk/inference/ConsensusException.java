@@ -28,7 +28,7 @@ public final class ConsensusException extends VerificationException {
     this.outputHashes = Map.copyOf(outputHashes);
   }
 
-  /** The policy that was not met. */
+  /** The policy that was not met; null when the gateway reported the failure (it does not name it). */
   public Consensus.Kind policy() {
     return policy;
   }
@@ -38,7 +38,10 @@ public final class ConsensusException extends VerificationException {
     return required;
   }
 
-  /** Each answering node's output hash. */
+  /**
+   * Each answering node's output hash: from the receipts that checked out, or as the gateway listed
+   * them in its {@code consensus_failed} details.
+   */
   public Map<Address, Hash32> outputHashes() {
     return outputHashes;
   }
