@@ -108,8 +108,9 @@ final class InferenceService {
           log.debug("skipping a consensus_failed detail that is not a node and an output hash: {}", p.path());
         }
       }
-      return new ConsensusException(error.requestId() == null ? "unknown" : error.requestId(), null, 0, outputs,
-          List.of(new VerificationFailure(null, VerificationFailure.Check.CONSENSUS, "the gateway: " + error.message())));
+      String which = error.requestId() == null ? "(unknown)" : "(gateway request " + error.requestId() + ")";
+      return new ConsensusException(which, null, 0, outputs, List.of(new VerificationFailure(null,
+          VerificationFailure.Check.CONSENSUS, "the gateway: " + error.message())));
     }
     if ("timeout".equals(error.code())) {
       return new AivmTimeoutException("the gateway gave up on the inference: " + error.message()
