@@ -1,50 +1,45 @@
 package ai.nesa.aivm.examples;
 
-import ai.nesa.aivm.crypto.EthPrivateKey;
-import ai.nesa.aivm.crypto.EthSigner;
-import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.devnet.LocalAivmNetwork;
 import ai.nesa.aivm.devnet.NodeOutput;
 import ai.nesa.aivm.devnet.TinyModel;
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.inference.Deployment;
+import ai.nesa.aivm.sdk.inference.DeploymentSpec;
+import ai.nesa.aivm.sdk.inference.InferenceClient;
+import ai.nesa.aivm.sdk.inference.InferenceInput;
+import ai.nesa.aivm.sdk.inference.InferenceResult;
+import ai.nesa.aivm.sdk.inference.VerificationReport;
 import ai.nesa.aivm.sdk.kernels.AivmConfig;
-import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.Presets;
 import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.kernels.ReportedBenchmark;
-import ai.nesa.aivm.sdk.ledger.Ledger;
-import ai.nesa.aivm.sdk.ledger.LedgerAction;
-import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
-import ai.nesa.aivm.sdk.ledger.LedgerRequest;
-import ai.nesa.aivm.sdk.models.Access;
 import ai.nesa.aivm.sdk.models.Benchmark;
 import ai.nesa.aivm.sdk.models.ModelDetails;
 import ai.nesa.aivm.sdk.models.ModelSummary;
 import ai.nesa.aivm.sdk.models.ModelVersion;
 import java.io.PrintStream;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The whole path on a local network, with nothing installed but a JDK: start the devnet, publish
- * the tiny classifier with a preset, find it through a catalog search, print its details, and have
- * a node run it.
+ * the tiny classifier with a preset, find it through a catalog search, print its details, have a
+ * node run it, then deploy it on three nodes, run a verified inference and delete the deployment.
  *
  * <pre>
  * mvn -B -q compile exec:java -pl aivm-sdk-examples -am -Dexample=Quickstart
  * </pre>
  *
  * <p>The owner signs the ledger's requests with anvil's first dev key (public knowledge, never for
- * real funds). The last step calls a devnet node directly; the SDK's inference client, with
- * deployments and verified receipts, comes with the Inference work.
+ * real funds; see {@link DevnetModelOwner}). Step 5 calls a devnet node directly; steps 6 to 8 go
+ * through the SDK's inference client, which checks every result against the nodes' signed receipts
+ * and the ledger. {@link RunInference} shows the rest of it.
  */
 public final class Quickstart {
-  private static final EthPrivateKey OWNER = EthPrivateKey.fromBytes(
-      Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
-
   private Quickstart() {}
 
   public static void main(String[] args) {
@@ -55,7 +50,8 @@ public final class Quickstart {
   static int run(PrintStream out) {
     long start = System.nanoTime();
     try (LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(3).start();
-        AivmClient client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store()).build()) {
+        AivmClient client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store())
+            .ledger(devnet.ledger()).build()) {
       out.println("1. devnet up: gateway " + devnet.gateway() + ", " + devnet.nodes().size() + " nodes on the ledger");
 
       AivmConfig config = Presets.onnxClassifier("acme/sentiment-small", "model.onnx").toBuilder()
@@ -64,13 +60,8 @@ public final class Quickstart {
           .parameterCount(131_072)
           .benchmark(new ReportedBenchmark("accuracy", 74.0, "%", "tiny-sentiment"))
           .build();
-      PublishedKernel published = client.kernels().upload(KernelBundle.builder()
-          .config(config)
-          .file("model.onnx", TinyModel.BYTE_PAIR_SENTIMENT.bytes())
-          .build());
-      submit(devnet.ledger(), new LedgerAction.RegisterModel(config.name(), Access.PUBLIC));
-      submit(devnet.ledger(), new LedgerAction.PublishVersion(config.name(), config.version(),
-          published.manifestCid(), published.manifest().hash()));
+      PublishedKernel published = DevnetModelOwner.publish(client.kernels(), devnet.ledger(), config,
+          TinyModel.BYTE_PAIR_SENTIMENT);
       out.println("2. published " + config.name() + "@" + config.version().text() + ": manifest "
           + published.manifestCid() + " (" + published.manifest().files().size() + " files), on the ledger");
 
@@ -98,17 +89,22 @@ public final class Quickstart {
       String label = result.argmaxOfLastRow() == 1 ? "positive" : "negative";
       out.println("5. node " + devnet.nodes().get(0).address() + " ran it on \"" + text + "\": " + label
           + " (logits " + Arrays.toString(result.values()) + ")");
+
+      InferenceClient inference = client.inference();
+      Deployment deployment = inference.deploy(DeploymentSpec.verified(id));
+      deployment = inference.waitUntilReady(deployment.id(), Duration.ofSeconds(30));
+      out.println("6. deployed " + id + " as " + deployment.id() + " (verified): " + deployment.nodes().size()
+          + " nodes, consensus " + deployment.consensus().kind().wireName());
+      InferenceResult inferred = inference.infer(deployment.id(), InferenceInput.text(text));
+      String verdict = inferred.tensorOutput().tensor("logits").argmaxOfLastRow() == 1 ? "positive" : "negative";
+      VerificationReport report = inferred.verification(); // what the client checked of the nodes' receipts
+      int verified = report.agreeing().size() + report.dissenters().size();
+      out.println("7. inference " + inferred.id() + " on \"" + text + "\": " + verdict + "; " + verified + " of "
+          + inferred.receipts().size() + " receipts verified, " + report.agreeing().size() + " agree");
+      inference.delete(deployment.id());
+      out.println("8. deployment " + deployment.id() + " deleted");
       out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - start) / 1e9);
       return 0;
-    }
-  }
-
-  private static void submit(Ledger ledger, LedgerAction action) {
-    EthSigner owner = EthSigner.of(OWNER);
-    LedgerReceipt receipt = ledger.submit(LedgerRequest.sign(action, owner, ledger.domain(),
-        ledger.nextNonce(owner.address()), Instant.now().plusSeconds(600)));
-    if (receipt.status() != LedgerReceipt.Status.APPLIED) {
-      throw new IllegalStateException("the ledger refused " + action.kind().wireName() + ": " + receipt.error());
     }
   }
 }
