@@ -146,7 +146,7 @@ final class InferenceService {
     } catch (RuntimeException e) {
       throw mapped(e);
     }
-    return SseInferenceStream.start(open, streamHandler(input, options), executor);
+    return SseInferenceStream.of(open, streamHandler(input, options));
   }
 
   /** The publisher form of {@link #stream}: the request is sent on the first demand. */

@@ -1,45 +1,28 @@
 package ai.nesa.aivm.sdk.internal.inference;
 
 import ai.nesa.aivm.AivmException;
-import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ServiceError;
 import ai.nesa.aivm.sdk.UnexpectedResponseException;
 import ai.nesa.aivm.sdk.inference.InferenceEvent;
 import ai.nesa.aivm.sdk.inference.InferenceResult;
 import ai.nesa.aivm.sdk.inference.InferenceStream;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport.OpenStream;
+import ai.nesa.aivm.sdk.internal.json.JsonCodec;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Response;
-import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
-import okhttp3.sse.EventSources;
 import okio.Buffer;
 
 /**
- * An {@link InferenceStream} over an open {@code text/event-stream} answer. okhttp-sse parses the
- * stream on a reader thread and this class hands each parsed event to the consumer through a
- * bounded queue: when the consumer lags, the reader blocks and TCP flow control slows the gateway,
- * so memory stays bounded.
+ * An {@link InferenceStream} over an open {@code text/event-stream} answer, read on the consumer's
+ * own thread as it iterates ({@link EventStreamReader}): nothing is read ahead, so a slow consumer
+ * holds the connection back through TCP flow control and memory stays flat. {@link #close()} from
+ * any thread cancels the call, which ends a blocked read at once.
  */
 final class SseInferenceStream implements InferenceStream, Iterator<InferenceEvent> {
-  /** Events parsed ahead of the consumer at most. */
-  static final int BUFFER = 256;
-
-  /** What the gateway's {@code done} carried, before verification. */
-  private record RawDone(InferenceResult result) {}
-
-  /** The gateway's {@code error} event. */
-  private record ErrorEvent(ServiceError error) {}
-
-  /** The stream ended: cleanly (cause null) or not, without {@code done} or {@code error}. */
-  private record End(Throwable cause) {}
 
   /** What the client does with the ends of a stream: verify, recover after a cut, cancel. */
   interface Handler {
@@ -55,29 +38,35 @@ final class SseInferenceStream implements InferenceStream, Iterator<InferenceEve
 
   private final OpenStream open;
   private final Handler handler;
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BUFFER);
+  private final EventStreamReader reader;
   private final AtomicBoolean iterated = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String inferenceId;
+  private volatile boolean finished;
+  /** Whether the gateway said the inference ended: done, error, or a completed one read back after a cut. */
+  private volatile boolean ended;
   private long chunks;
-  private boolean finished;
   private InferenceResult result;
 
   private SseInferenceStream(OpenStream open, Handler handler) {
     this.open = open;
     this.handler = handler;
+    this.reader = new EventStreamReader(open.response().body().source());
   }
 
-  /** Starts reading {@code open} on {@code executor}. */
-  static SseInferenceStream start(OpenStream open, Handler handler, Executor executor) {
-    SseInferenceStream stream = new SseInferenceStream(open, handler);
-    try {
-      executor.execute(() -> EventSources.processResponse(open.response(), stream.new Reader()));
-    } catch (RuntimeException e) {
+  /**
+   * The stream over {@code open}.
+   *
+   * @throws UnexpectedResponseException when the answer is not an event stream
+   */
+  static SseInferenceStream of(OpenStream open, Handler handler) {
+    String type = open.response().header("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
       open.response().close();
-      throw new AivmIoException("could not start reading the inference stream: " + e, e);
+      throw new UnexpectedResponseException("expected text/event-stream but got content type '" + type + "'",
+          open.response().code(), open.response().header("X-Request-Id"), null);
     }
-    return stream;
+    return new SseInferenceStream(open, handler);
   }
 
   @Override
@@ -96,41 +85,80 @@ final class SseInferenceStream implements InferenceStream, Iterator<InferenceEve
   @Override
   public InferenceEvent next() {
     if (finished) {
-      throw new NoSuchElementException("the stream has ended");
+      throw new NoSuchElementException(closed.get() ? "the stream was closed" : "the stream has ended");
     }
-    Object item;
+    while (true) {
+      EventStreamReader.Event event;
+      try {
+        event = reader.next();
+      } catch (IOException e) {
+        return end(e);
+      }
+      if (event == null) {
+        return end(null);
+      }
+      InferenceEvent parsed = parse(event);
+      if (parsed != null) {
+        return parsed;
+      }
+    }
+  }
+
+  /** The event for one server-sent event; null for one to skip (a kind this SDK does not know). */
+  private InferenceEvent parse(EventStreamReader.Event event) {
     try {
-      item = queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new AivmIoException("interrupted while waiting for the inference stream; it was cancelled", e);
+      switch (event.type()) {
+        case "chunk" -> {
+          InferenceEvent.Chunk chunk = ChunkFastPath.read(event.data());
+          chunks++;
+          return chunk != null ? chunk : read(event.data(), DeploymentJson::readChunk);
+        }
+        case "ack" -> {
+          InferenceEvent.Ack ack = read(event.data(), DeploymentJson::readAck);
+          inferenceId = ack.id();
+          return ack;
+        }
+        case "done" -> {
+          InferenceResult raw = read(event.data(), DeploymentJson::readResult);
+          ended = true;
+          finish();
+          result = handler.verify(raw);
+          return new InferenceEvent.Done(result);
+        }
+        case "error" -> {
+          ServiceError error = read(event.data(), SseInferenceStream::readErrorResponse);
+          ended = true;
+          finish();
+          throw handler.failure(error);
+        }
+        default -> {
+          return null;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof AivmException aivm && finished) {
+        throw aivm;
+      }
+      finish();
+      throw new UnexpectedResponseException("malformed '" + event.type() + "' event in the inference stream: "
+          + e.getMessage(), open.response().code(), open.response().header("X-Request-Id"), e);
     }
-    if (item instanceof InferenceEvent.Ack ack) {
-      inferenceId = ack.id();
-      return ack;
-    }
-    if (item instanceof InferenceEvent.Chunk chunk) {
-      chunks++;
-      return chunk;
-    }
-    finished = true;
-    if (item instanceof RawDone done) {
-      result = handler.verify(done.result());
-      return new InferenceEvent.Done(result);
-    }
-    if (item instanceof ErrorEvent error) {
-      throw handler.failure(error.error());
-    }
-    if (item instanceof AivmException e) {
-      close();
-      throw e;
-    }
+  }
+
+  /** The stream ended without done or error: closed by the caller, or cut. */
+  private InferenceEvent end(IOException cause) {
+    finish();
     if (closed.get()) {
       throw new NoSuchElementException("the stream was closed");
     }
-    result = handler.afterCut(inferenceId, chunks, ((End) item).cause());
+    result = handler.afterCut(inferenceId, chunks, cause);
+    ended = true;
     return new InferenceEvent.Done(result);
+  }
+
+  private void finish() {
+    finished = true;
+    open.response().close();
   }
 
   @Override
@@ -152,13 +180,11 @@ final class SseInferenceStream implements InferenceStream, Iterator<InferenceEve
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    String id = inferenceId;
-    boolean cancel = result == null && id != null;
+    finished = true;
     open.call().cancel();
-    queue.clear();
-    queue.offer(new End(null)); // wakes a consumer blocked in next()
-    if (cancel) {
-      handler.cancel(id);
+    String id = inferenceId;
+    if (!ended && id != null) {
+      handler.cancel(id); // closed early, or after a cut while the gateway may still be running it
     }
   }
 
@@ -168,87 +194,9 @@ final class SseInferenceStream implements InferenceStream, Iterator<InferenceEve
         + (finished ? ", ended" : "") + "}";
   }
 
-  /** Runs on the reader thread: parses each event and hands it over. */
-  private final class Reader extends EventSourceListener {
-    private boolean ended;
-
-    @Override
-    public void onEvent(EventSource source, String id, String type, String data) {
-      if (ended) {
-        return;
-      }
-      Object item;
-      try {
-        item = parse(type == null ? "message" : type, data);
-      } catch (IOException | RuntimeException e) {
-        item = new UnexpectedResponseException("malformed '" + type + "' event in the inference stream: "
-            + e.getMessage(), 200, requestId(), e);
-      }
-      if (item == null) {
-        return;
-      }
-      if (!(item instanceof InferenceEvent.Ack) && !(item instanceof InferenceEvent.Chunk)) {
-        ended = true;
-        source.cancel();
-      }
-      hand(item);
-    }
-
-    @Override
-    public void onClosed(EventSource source) {
-      end(null);
-    }
-
-    @Override
-    public void onFailure(EventSource source, Throwable t, Response response) {
-      if (response != null && !isEventStream(response)) {
-        hand(new UnexpectedResponseException("expected text/event-stream but got content type '"
-            + response.header("Content-Type") + "'", response.code(), response.header("X-Request-Id"), t));
-        ended = true;
-        return;
-      }
-      end(t);
-    }
-
-    private void end(Throwable cause) {
-      if (!ended) {
-        ended = true;
-        hand(new End(cause));
-      }
-      open.response().close();
-    }
-
-    private void hand(Object item) {
-      if (closed.get()) {
-        return;
-      }
-      try {
-        queue.put(item);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private String requestId() {
-    return open.response().header("X-Request-Id");
-  }
-
-  private static boolean isEventStream(Response response) {
-    String type = response.header("Content-Type");
-    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
-  }
-
-  /** The item for one event; null for an event type this SDK does not know (skipped). */
-  private static Object parse(String type, String data) throws IOException {
+  private static <T> T read(String data, JsonCodec.ItemReader<T> codec) throws IOException {
     try (JsonReader r = JsonReader.of(new Buffer().writeUtf8(data))) {
-      return switch (type) {
-        case "ack" -> DeploymentJson.readAck(r);
-        case "chunk" -> DeploymentJson.readChunk(r);
-        case "done" -> new RawDone(DeploymentJson.readResult(r));
-        case "error" -> new ErrorEvent(readErrorResponse(r));
-        default -> null;
-      };
+      return codec.read(r);
     }
   }
 
