@@ -133,17 +133,33 @@ public final class GatewayTransport {
   }
 
   private ApiResponse send(ApiRequest request) {
+    return (ApiResponse) attempts(request, false);
+  }
+
+  /**
+   * The synchronous attempt loop. Returns the last {@link ApiResponse}, read whole, or, when
+   * {@code stream} and an answer is successful, its {@link OpenStream} unread.
+   */
+  private Object attempts(ApiRequest request, boolean stream) {
     Retry.AsyncContext<ApiResponse> retryContext = retry.asyncContext();
     Instant deadline = config.clock().instant().plus(config.callTimeout());
     for (int attempt = 1; ; attempt++) {
       awaitRateLimit();
       Duration remaining = remaining(deadline, request, attempt);
       acquireCircuit(request);
-      Call call = newCall(request, attempt, remaining);
+      Call call = newCall(request, attempt, stream ? Duration.ZERO : remaining);
       long start = System.nanoTime();
       ApiResponse response;
-      try (Response raw = call.execute()) {
-        response = read(raw);
+      try {
+        Response raw = call.execute();
+        if (stream && raw.isSuccessful()) {
+          recordResult(start, new ApiResponse(raw.code(), raw.headers(), new Buffer(), config.clock().instant()));
+          retryContext.onComplete();
+          return new OpenStream(call, raw);
+        }
+        try (raw) {
+          response = read(raw);
+        }
       } catch (IOException e) {
         recordFailure(start, e);
         long delay = retryContext.onError(e);
@@ -201,44 +217,12 @@ public final class GatewayTransport {
    * @throws AivmException the typed failure when no successful answer starts
    */
   public OpenStream openStream(ApiRequest request) {
-    Retry.AsyncContext<ApiResponse> retryContext = retry.asyncContext();
-    Instant deadline = config.clock().instant().plus(config.callTimeout());
-    for (int attempt = 1; ; attempt++) {
-      awaitRateLimit();
-      remaining(deadline, request, attempt);
-      acquireCircuit(request);
-      Call call = newCall(request, attempt, Duration.ZERO);
-      long start = System.nanoTime();
-      Response raw;
-      ApiResponse response;
-      try {
-        raw = call.execute();
-        if (raw.isSuccessful()) {
-          recordResult(start, new ApiResponse(raw.code(), raw.headers(), new Buffer(), config.clock().instant()));
-          retryContext.onComplete();
-          return new OpenStream(call, raw);
-        }
-        try (raw) {
-          response = read(raw);
-        }
-      } catch (IOException e) {
-        recordFailure(start, e);
-        long delay = retryContext.onError(e);
-        if (delay < 0 || !fitsDeadline(deadline, delay)) {
-          throw ioFailure(request, attempt, e, deadline);
-        }
-        logRetry(request, attempt, delay, e.toString());
-        sleep(delay);
-        continue;
-      }
-      recordResult(start, response);
-      long delay = retryContext.onResult(response);
-      if (delay < 0 || !fitsDeadline(deadline, delay)) {
-        throw AivmServiceException.of(ErrorBodies.read(response, config.clock().instant()));
-      }
-      logRetry(request, attempt, delay, "status " + response.status());
-      sleep(delay);
+    Object outcome = attempts(request, true);
+    if (outcome instanceof OpenStream open) {
+      return open;
     }
+    // A successful answer is always returned open, so what comes back here is a refusal.
+    throw AivmServiceException.of(ErrorBodies.read((ApiResponse) outcome, config.clock().instant()));
   }
 
   /**
