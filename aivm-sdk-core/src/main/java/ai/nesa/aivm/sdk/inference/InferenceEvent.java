@@ -31,7 +31,7 @@ public sealed interface InferenceEvent {
     public Ack {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(deployment, "deployment");
-      nodes = List.copyOf(nodes);
+      nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
       Objects.requireNonNull(startedAt, "startedAt");
     }
   }

@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,31 +307,17 @@ public final class DeploymentJson extends JsonCodec {
   }
 
   public static InferenceState readState(JsonReader r) throws IOException {
-    Map<String, Object> f = new LinkedHashMap<>();
     String path = r.getPath();
-    r.beginObject();
-    while (r.hasNext()) {
-      String field = r.nextName();
-      if (r.peek() == JsonReader.Token.NULL) {
-        r.skipValue();
-        continue;
-      }
-      try {
-        switch (field) {
-          case "id", "deployment" -> f.put(field, r.nextString());
-          case "model" -> f.put(field, ModelId.of(r.nextString()));
-          case "version" -> f.put(field, Semver.of(r.nextString()));
-          case "status" -> f.put(field, InferenceStatus.fromWire(r.nextString()));
-          case "startedAt", "completedAt" -> f.put(field, instant(r));
-          case "result" -> f.put(field, readResult(r));
-          case "error" -> f.put(field, readError(r, 0));
-          default -> r.skipValue();
-        }
-      } catch (RuntimeException e) {
-        throw invalid(r, e);
-      }
-    }
-    r.endObject();
+    Map<String, Object> f = readFields(r, (field, in) -> switch (field) {
+      case "id", "deployment" -> in.nextString();
+      case "model" -> ModelId.of(in.nextString());
+      case "version" -> Semver.of(in.nextString());
+      case "status" -> InferenceStatus.fromWire(in.nextString());
+      case "startedAt", "completedAt" -> instant(in);
+      case "result" -> readResult(in);
+      case "error" -> readError(in, 0);
+      default -> SKIP;
+    });
     return built(path, () -> new InferenceState((String) f.get("id"), (String) f.get("deployment"),
         (ModelId) f.get("model"), (Semver) f.get("version"), (InferenceStatus) f.get("status"),
         (Instant) f.get("startedAt"), (Instant) f.get("completedAt"), (InferenceResult) f.get("result"),
@@ -342,29 +327,15 @@ public final class DeploymentJson extends JsonCodec {
   // ---------------------------------------------------------------- stream events
 
   public static InferenceEvent.Ack readAck(JsonReader r) throws IOException {
-    Map<String, Object> f = new LinkedHashMap<>();
     String path = r.getPath();
-    r.beginObject();
-    while (r.hasNext()) {
-      String field = r.nextName();
-      if (r.peek() == JsonReader.Token.NULL) {
-        r.skipValue();
-        continue;
-      }
-      try {
-        switch (field) {
-          case "id", "deployment" -> f.put(field, r.nextString());
-          case "model" -> f.put(field, ModelId.of(r.nextString()));
-          case "version" -> f.put(field, Semver.of(r.nextString()));
-          case "nodes" -> f.put(field, readList(r, x -> Address.of(x.nextString())));
-          case "startedAt" -> f.put(field, instant(r));
-          default -> r.skipValue();
-        }
-      } catch (RuntimeException e) {
-        throw invalid(r, e);
-      }
-    }
-    r.endObject();
+    Map<String, Object> f = readFields(r, (field, in) -> switch (field) {
+      case "id", "deployment" -> in.nextString();
+      case "model" -> ModelId.of(in.nextString());
+      case "version" -> Semver.of(in.nextString());
+      case "nodes" -> readList(in, x -> Address.of(x.nextString()));
+      case "startedAt" -> instant(in);
+      default -> SKIP;
+    });
     @SuppressWarnings("unchecked")
     List<Address> nodes = (List<Address>) f.get("nodes");
     return built(path, () -> new InferenceEvent.Ack((String) f.get("id"), (String) f.get("deployment"),

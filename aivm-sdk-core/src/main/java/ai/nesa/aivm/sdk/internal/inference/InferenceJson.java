@@ -410,30 +410,16 @@ public final class InferenceJson extends JsonCodec {
 
   public static Receipt readReceipt(JsonReader r) throws IOException {
     String path = r.getPath();
-    Map<String, Object> f = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      String field = r.nextName();
-      if (r.peek() == JsonReader.Token.NULL) {
-        r.skipValue();
-        continue;
-      }
-      try {
-        switch (field) {
-          case "requestId" -> f.put(field, r.nextString());
-          case "model" -> f.put(field, ModelId.of(r.nextString()));
-          case "version" -> f.put(field, Semver.of(r.nextString()));
-          case "manifestHash", "inputHash", "outputHash" -> f.put(field, Hash32.of(r.nextString()));
-          case "node" -> f.put(field, Address.of(r.nextString()));
-          case "timestamp" -> f.put(field, Instant.ofEpochMilli(r.nextLong()));
-          case "signature" -> f.put(field, Signature.fromHex(r.nextString()));
-          default -> r.skipValue();
-        }
-      } catch (RuntimeException e) {
-        throw invalid(r, e);
-      }
-    }
-    r.endObject();
+    Map<String, Object> f = readFields(r, (field, in) -> switch (field) {
+      case "requestId" -> in.nextString();
+      case "model" -> ModelId.of(in.nextString());
+      case "version" -> Semver.of(in.nextString());
+      case "manifestHash", "inputHash", "outputHash" -> Hash32.of(in.nextString());
+      case "node" -> Address.of(in.nextString());
+      case "timestamp" -> Instant.ofEpochMilli(in.nextLong());
+      case "signature" -> Signature.fromHex(in.nextString());
+      default -> SKIP;
+    });
     return built(path, () -> new Receipt((String) f.get("requestId"), (ModelId) f.get("model"),
         (Semver) f.get("version"), (Hash32) f.get("manifestHash"), (Hash32) f.get("inputHash"),
         (Hash32) f.get("outputHash"), (Address) f.get("node"), (Instant) f.get("timestamp"),

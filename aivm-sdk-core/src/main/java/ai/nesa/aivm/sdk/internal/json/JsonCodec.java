@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import okio.Buffer;
 
@@ -54,6 +56,44 @@ public class JsonCodec {
     } catch (RuntimeException e) {
       throw new JsonDataException(e.getMessage() + " at " + path, e);
     }
+  }
+
+  /** Reads one field's value, or returns {@link #SKIP} for a field it does not know. */
+  @FunctionalInterface
+  public interface FieldReader {
+    Object read(String field, JsonReader r) throws IOException;
+  }
+
+  /** What a {@link FieldReader} returns for a field to skip. */
+  protected static final Object SKIP = new Object();
+
+  /**
+   * Reads an object's fields into a map by name, for types built once all fields are in: nulls
+   * and fields the reader skips are left out, and a value that breaks its type's rules is named
+   * with its JSON path.
+   */
+  protected static Map<String, Object> readFields(JsonReader r, FieldReader reader) throws IOException {
+    Map<String, Object> fields = new HashMap<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      String field = r.nextName();
+      if (r.peek() == JsonReader.Token.NULL) {
+        r.skipValue();
+        continue;
+      }
+      try {
+        Object value = reader.read(field, r);
+        if (value == SKIP) {
+          r.skipValue();
+        } else {
+          fields.put(field, value);
+        }
+      } catch (RuntimeException e) {
+        throw invalid(r, e);
+      }
+    }
+    r.endObject();
+    return fields;
   }
 
   public static <T> List<T> readList(JsonReader r, ItemReader<T> item) throws IOException {
