@@ -405,6 +405,45 @@ class InferenceClientTest {
   }
 
   @Test
+  void closingFromAnotherThreadEndsABlockedReadAtOnceAndCancels() throws Exception {
+    String ack = "event: ack\ndata: {\"id\":\"inf-9\",\"deployment\":\"dep-1\",\"nodes\":[],"
+        + "\"startedAt\":\"2026-11-25T12:00:00Z\"}\n\n";
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+        if (request.getMethod().equals("POST")) {
+          // the ack, then nothing for a minute: the reader blocks
+          return new mockwebserver3.MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+              .body(ack + "event: chunk\ndata: {\"index\":0,\"text\":\"late\"}\n\n")
+              .throttleBody(ack.length(), 60, TimeUnit.SECONDS).build();
+        }
+        return gateway.dispatch(request);
+      }
+    });
+    InferenceStream stream = inference.stream("dep-1", InferenceInput.text("x"));
+    java.util.Iterator<InferenceEvent> events = stream.iterator();
+    assertInstanceOf(InferenceEvent.Ack.class, events.next());
+    CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+      try {
+        events.next();
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+    Thread.sleep(200);
+    assertFalse(blocked.isDone(), "the reader waits for the next event");
+    stream.close();
+    // the server would send the next event in a minute; the blocked read ends now
+    assertInstanceOf(java.util.NoSuchElementException.class, blocked.get(5, TimeUnit.SECONDS));
+    assertFalse(events.hasNext());
+    for (int i = 0; i < 100 && gateway.cancelled.isEmpty(); i++) {
+      Thread.sleep(20);
+    }
+    assertEquals(List.of("inf-9"), gateway.cancelled);
+  }
+
+  @Test
   void aStreamRefusedBeforeItStartsThrowsAtOnce() {
     gateway.failFirst.addAll(List.of(503, 400));
     assertThrows(BadRequestException.class, () -> inference.stream("dep-1", InferenceInput.text("x")));
