@@ -3,6 +3,7 @@ package ai.nesa.aivm.crypto;
 import ai.nesa.aivm.crypto.internal.sign.Eip712Encoder;
 import ai.nesa.aivm.crypto.internal.sign.Eip712Schema;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * EIP-712 typed-data hashing and signing: {@code keccak256(0x19 0x01 ‖ domainSeparator ‖
@@ -26,6 +27,9 @@ import java.util.Map;
  */
 public final class Eip712 {
   private static final byte[] PREFIX = {0x19, 0x01};
+  /** Domains are few and every signature and check in one needs its separator: remember them. */
+  private static final int DOMAINS_REMEMBERED = 256;
+  private static final Map<TypedData.Domain, Hash32> SEPARATORS = new ConcurrentHashMap<>();
 
   private Eip712() {}
 
@@ -36,8 +40,18 @@ public final class Eip712 {
 
   /** {@code hashStruct(EIP712Domain, domain)}, with only the domain's set fields in the type. */
   public static Hash32 domainSeparator(TypedData.Domain domain) {
+    Hash32 known = SEPARATORS.get(domain);
+    if (known != null) {
+      return known;
+    }
     Eip712Schema schema = Eip712Schema.of(Map.of(TypedData.DOMAIN_TYPE, domain.fields()));
-    return Hash32.fromBytes(Eip712Encoder.hashStruct(schema, TypedData.DOMAIN_TYPE, domain.values(), "domain"));
+    Hash32 separator = Hash32.fromBytes(Eip712Encoder.hashStruct(schema, TypedData.DOMAIN_TYPE, domain.values(),
+        "domain"));
+    if (SEPARATORS.size() >= DOMAINS_REMEMBERED) {
+      SEPARATORS.clear();
+    }
+    SEPARATORS.put(domain, separator);
+    return separator;
   }
 
   /** {@code hashStruct(primaryType, message)}. */
