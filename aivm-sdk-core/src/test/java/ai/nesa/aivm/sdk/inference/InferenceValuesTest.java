@@ -81,7 +81,12 @@ class InferenceValuesTest {
         "{\"type\":\"tensor\",\"tensors\":[{\"name\":\"x\",\"dtype\":\"uint8\",\"shape\":[1],\"data\":[256]}]}"));
     assertEquals("range", big.problems().get(0).rule());
     assertThrows(AivmValidationException.class, () -> InferenceInput.fromJson("{\"type\":\"audio\"}"));
-    assertThrows(AivmValidationException.class, () -> InferenceInput.text("x").maxTokens(0));
+    assertEquals("input.maxTokens", assertThrows(AivmValidationException.class,
+        () -> InferenceInput.text("x").maxTokens(0)).problems().get(0).path());
+    AivmValidationException nested = assertThrows(AivmValidationException.class,
+        () -> InferenceInput.fromJson("{\"type\":\"text\",\"text\":\"x\",\"maxTokens\":0}"));
+    assertEquals("maxTokens", nested.problems().get(0).path(), "named as the JSON read names it");
+    assertEquals("minimum", nested.problems().get(0).rule());
     assertThrows(AivmValidationException.class, () -> InferenceInput.tensors(List.of()));
   }
 

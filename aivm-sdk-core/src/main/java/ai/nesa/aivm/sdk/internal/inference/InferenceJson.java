@@ -199,14 +199,21 @@ public final class InferenceJson extends JsonCodec {
         if (text == null) {
           throw AivmValidationException.of(path(path, "text"), "required", null, "a text input has a text");
         }
-        TextInput input = InferenceInput.text(text);
-        if (fields.get("maxTokens") instanceof Integer n) {
-          input = input.maxTokens(n);
+        try {
+          TextInput input = InferenceInput.text(text);
+          if (fields.get("maxTokens") instanceof Integer n) {
+            input = input.maxTokens(n);
+          }
+          if (fields.get("temperature") instanceof Double t) {
+            input = input.temperature(t);
+          }
+          return input;
+        } catch (AivmValidationException e) {
+          // The values' own rules name them from the input ("input.maxTokens"); here, from the JSON read.
+          ai.nesa.aivm.Problem p = e.problems().get(0);
+          throw AivmValidationException.of(path(path, p.path().replaceFirst("^input\\.", "")), p.rule(),
+              p.value().orElse(null), p.message());
         }
-        if (fields.get("temperature") instanceof Double t) {
-          input = input.temperature(t);
-        }
-        return input;
       }
       case "tensor" -> {
         if (tensors == null) {
