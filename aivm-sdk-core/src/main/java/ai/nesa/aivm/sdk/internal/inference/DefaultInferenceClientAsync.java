@@ -1,6 +1,5 @@
 package ai.nesa.aivm.sdk.internal.inference;
 
-import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.sdk.AivmTimeoutException;
 import ai.nesa.aivm.sdk.AsyncPagedIterable;
 import ai.nesa.aivm.sdk.Page;
@@ -20,14 +19,11 @@ import ai.nesa.aivm.sdk.inference.InferenceResult;
 import ai.nesa.aivm.sdk.inference.InferenceState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link InferenceClientAsync}: the same calls without blocking; verification runs on the client's executor. */
 public final class DefaultInferenceClientAsync implements InferenceClientAsync {
@@ -132,48 +128,9 @@ public final class DefaultInferenceClientAsync implements InferenceClientAsync {
   @Override
   public CompletableFuture<List<BatchItem>> inferBatch(String deploymentId, List<InferenceInput> inputs,
       BatchOptions options) {
-    Objects.requireNonNull(deploymentId, "deploymentId");
+    InferenceCalls.id(deploymentId);
     Objects.requireNonNull(options, "options");
-    List<InferenceInput> all = List.copyOf(inputs);
-    CompletableFuture<List<BatchItem>> done = new CompletableFuture<>();
-    if (all.isEmpty()) {
-      done.complete(List.of());
-      return done;
-    }
-    BatchItem[] items = new BatchItem[all.size()];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger left = new AtomicInteger(all.size());
-    List<CompletableFuture<InferenceResult>> running = new ArrayList<>();
-    Runnable[] launch = new Runnable[1];
-    launch[0] = () -> {
-      int i = next.getAndIncrement();
-      if (i >= all.size() || done.isDone()) {
-        return;
-      }
-      CompletableFuture<InferenceResult> item = infer(deploymentId, all.get(i), options.inference());
-      synchronized (running) {
-        running.add(item);
-      }
-      item.whenComplete((r, e) -> {
-        items[i] = e == null ? new BatchItem(i, all.get(i), r, null) : new BatchItem(i, all.get(i), null, asAivm(e));
-        if (left.decrementAndGet() == 0) {
-          done.complete(Arrays.asList(items));
-        } else {
-          launch[0].run();
-        }
-      });
-    };
-    for (int k = 0; k < Math.min(options.concurrency(), all.size()); k++) {
-      launch[0].run();
-    }
-    done.whenComplete((v, e) -> {
-      if (done.isCancelled()) {
-        synchronized (running) {
-          running.forEach(f -> f.cancel(true));
-        }
-      }
-    });
-    return done;
+    return BatchRun.start(inputs, options.concurrency(), input -> infer(deploymentId, input, options.inference()));
   }
 
   @Override
@@ -188,11 +145,6 @@ public final class DefaultInferenceClientAsync implements InferenceClientAsync {
 
   private static Throwable unwrap(Throwable e) {
     return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-  }
-
-  private static AivmException asAivm(Throwable e) {
-    Throwable cause = unwrap(e);
-    return cause instanceof AivmException a ? a : new AivmException("the inference failed: " + cause, cause);
   }
 
   @Override
