@@ -52,10 +52,13 @@ abstract contract AccessManager is ModelRegistry, NodeRegistry {
     /// @notice The version key a limited grant covers, by model key and node.
     mapping(bytes32 => mapping(address => bytes32)) public grantVersions;
 
-    /// @notice A node was granted a model's data key (or its share) of `epoch`; `version` empty
-    /// for every version of the epoch. Replaces the node's earlier grant of the model. The model's
-    /// name is in its `ModelRegistered` event (left out here: a batch of grants pays for it once).
-    event Granted(bytes32 indexed modelKey, address indexed node, uint64 epoch, bytes wrappedKey, string version);
+    /// @notice A node was granted a model's data key (or its share) of `epoch`, for every version
+    /// of the epoch unless a `GrantLimited` follows. Replaces the node's earlier grant of the model.
+    /// The model's name is in its `ModelRegistered` event (left out here, as the version is for the
+    /// common unlimited grant: every byte of an event is paid for once per node of a batch).
+    event Granted(bytes32 indexed modelKey, address indexed node, uint64 epoch, bytes wrappedKey);
+    /// @notice The grant just made (the `Granted` before this event) covers only `version`.
+    event GrantLimited(bytes32 indexed modelKey, address indexed node, string version);
     /// @notice A node's grant of a model was removed.
     event Revoked(bytes32 indexed modelKey, string model, address indexed node);
     /// @notice A model moved to a new key epoch; older grants no longer count.
@@ -79,15 +82,27 @@ abstract contract AccessManager is ModelRegistry, NodeRegistry {
     }
 
     /// @notice Grants many nodes a private model the sender owns in one transaction, each its own
-    /// wrapped key, all for the same epoch and version.
+    /// wrapped key, all for the same epoch and version. The model, epoch and version are checked
+    /// once for the whole batch (so a missing version is reported before an unregistered node,
+    /// unlike a single grant, which follows the `Ledger` SPI's order).
     function grantBatch(string calldata model, address[] calldata nodes, uint64 epoch, bytes[] calldata wrappedKeys,
         string calldata version) external {
         if (nodes.length != wrappedKeys.length) {
             revert Invalid("one wrapped key per node");
         }
         bytes32 modelKey = ownedBy(msg.sender, model);
-        for (uint256 i = 0; i < nodes.length; i++) {
-            doGrant(modelKey, nodes[i], epoch, wrappedKeys[i], version);
+        checkKeyEpoch(modelKey, epoch);
+        bytes32 versionKey = grantedVersionKey(modelKey, version);
+        for (uint256 i = 0; i < nodes.length;) {
+            address node = nodes[i];
+            if (!isNode[node]) {
+                revert NotFound("node");
+            }
+            storeGrant(modelKey, node, epoch, versionKey);
+            emitGranted(modelKey, node, epoch, wrappedKeys[i], versionKey, version);
+            unchecked {
+                ++i;
+            }
         }
     }
 
@@ -129,6 +144,23 @@ abstract contract AccessManager is ModelRegistry, NodeRegistry {
     function doGrant(bytes32 modelKey, address node, uint64 epoch, bytes calldata wrappedKey, string calldata version)
         private
     {
+        checkKeyEpoch(modelKey, epoch);
+        requireNode(node);
+        bytes32 versionKey = grantedVersionKey(modelKey, version);
+        storeGrant(modelKey, node, epoch, versionKey);
+        emitGranted(modelKey, node, epoch, wrappedKey, versionKey, version);
+    }
+
+    function emitGranted(bytes32 modelKey, address node, uint64 epoch, bytes calldata wrappedKey, bytes32 versionKey,
+        string calldata version) private {
+        emit Granted(modelKey, node, epoch, wrappedKey);
+        if (versionKey != bytes32(0)) {
+            emit GrantLimited(modelKey, node, version);
+        }
+    }
+
+    /// @dev A grant's model must be private (`Invalid`) and its epoch the current one (`Invalid`).
+    function checkKeyEpoch(bytes32 modelKey, uint64 epoch) private view {
         Model storage m = models[modelKey];
         if (!m.isPrivate) {
             revert Invalid("the model is public");
@@ -136,23 +168,38 @@ abstract contract AccessManager is ModelRegistry, NodeRegistry {
         if (epoch != m.epoch) {
             revert Invalid("not the current key epoch");
         }
+    }
+
+    /// @dev A grantee must be a registered node (`NotFound`).
+    function requireNode(address node) private view {
         if (!isNode[node]) {
             revert NotFound("node");
         }
-        bool limited = bytes(version).length != 0;
-        if (limited && !isPublished(modelKey, version)) {
+    }
+
+    /// @dev The key of the version a grant is limited to, zero for none; `NotFound` when it is not published.
+    function grantedVersionKey(bytes32 modelKey, string calldata version) private view returns (bytes32) {
+        if (bytes(version).length == 0) {
+            return bytes32(0);
+        }
+        if (!isPublished(modelKey, version)) {
             revert NotFound("version");
         }
+        return key(version);
+    }
+
+    /// @dev Records a node's grant, replacing its earlier one; a zero `versionKey` covers every version.
+    function storeGrant(bytes32 modelKey, address node, uint64 epoch, bytes32 versionKey) private {
+        bool limited = versionKey != bytes32(0);
         Grant storage g = grants[modelKey][node];
         if (limited) {
-            grantVersions[modelKey][node] = key(version);
+            grantVersions[modelKey][node] = versionKey;
         } else if (g.limited) {
             delete grantVersions[modelKey][node];
         }
         g.epoch = epoch;
         g.exists = true;
         g.limited = limited;
-        emit Granted(modelKey, node, epoch, wrappedKey, version);
     }
 
     function doRevoke(bytes32 modelKey, RevokeRequest calldata r) private {
