@@ -16,9 +16,6 @@ import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.sdk.models.Access;
 import java.math.BigInteger;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -27,28 +24,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * epoch, registered node, existing version), revocation, key-epoch rotation, version-limited grants,
  * and the owner's batch grant.
  */
-class AccessRulesTest {
+class AccessRulesTest extends OnAnvilTest {
   private static final String NEXT_VERSION = "2.0.0";
-
-  private static AnvilLedgers chain;
-  private DeployedLedger ledger;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilLedgers.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() throws Exception {
-    ledger = chain.deploy();
-  }
 
   @Test
   void grantingAPublicModelIsInvalid() throws Exception {

@@ -15,9 +15,6 @@ import ai.nesa.aivm.sdk.ledger.LedgerAction;
 import ai.nesa.aivm.sdk.models.Access;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -26,27 +23,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * and deprecating versions, transferring ownership (every action but registration checks first
  * that the model exists, then that the signer owns it).
  */
-class ModelRulesTest {
-  private static AnvilLedgers chain;
-  private DeployedLedger ledger;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilLedgers.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() throws Exception {
-    ledger = chain.deploy();
-  }
-
+class ModelRulesTest extends OnAnvilTest {
   @Test
   void registeringATakenNameIsAConflictEvenForAnotherSigner() throws Exception {
     ledger.submit(Actions.registerModel(MODEL, Access.PUBLIC), OWNER);

@@ -16,9 +16,6 @@ import ai.nesa.aivm.sdk.ledger.LedgerAction;
 import ai.nesa.aivm.sdk.ledger.LedgerDomain;
 import ai.nesa.aivm.sdk.models.Access;
 import java.math.BigInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -27,27 +24,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * itself with a {@code NodeRegistration} statement it signed; anyone reviews a published version,
  * rating it 1 to 5, a later review replacing the reviewer's earlier one.
  */
-class NodeAndReviewRulesTest {
-  private static AnvilLedgers chain;
-  private DeployedLedger ledger;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilLedgers.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() throws Exception {
-    ledger = chain.deploy();
-  }
-
+class NodeAndReviewRulesTest extends OnAnvilTest {
   @Test
   void registeringANodeForSomeoneElseIsNotAllowed() throws Exception {
     ContractError error = ledger.rejection(Actions.registerNode(ledger.domain(), NODE), STRANGER);

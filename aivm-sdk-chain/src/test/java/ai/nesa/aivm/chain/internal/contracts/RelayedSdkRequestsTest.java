@@ -23,9 +23,6 @@ import ai.nesa.aivm.sdk.ledger.LedgerAction;
 import ai.nesa.aivm.sdk.models.Access;
 import java.math.BigInteger;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple3;
@@ -37,27 +34,7 @@ import org.web3j.tuples.generated.Tuple4;
  * nothing, applies for its signer. A type hash or field encoding that differed from {@code
  * LedgerAction} would recover another address and revert {@code InvalidSignature}.
  */
-class RelayedSdkRequestsTest {
-  private static AnvilLedgers chain;
-  private DeployedLedger ledger;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilLedgers.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() throws Exception {
-    ledger = chain.deploy();
-  }
-
+class RelayedSdkRequestsTest extends OnAnvilTest {
   @Test
   void contractDomainSeparatorIsTheSdks() throws Exception {
     assertArrayEquals(Eip712.domainSeparator(ledger.domain().typedDataDomain()).bytes(),

@@ -15,9 +15,6 @@ import ai.nesa.aivm.sdk.models.Access;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -26,31 +23,11 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * order: the signature ({@code InvalidSignature}), the deadline ({@code DeadlinePassed}), the
  * signer's nonce ({@code NonceMismatch}); and a rejected request changes nothing, its nonce included.
  */
-class RequestChecksTest {
+class RequestChecksTest extends OnAnvilTest {
   private static final LedgerAction.RegisterModel REGISTER = Actions.registerModel(MODEL, Access.PUBLIC);
   /** secp256k1's group order n: (r, n - s, v flipped) is the same signature's high-s twin. */
   private static final BigInteger N =
       new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
-
-  private static AnvilLedgers chain;
-  private DeployedLedger ledger;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilLedgers.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() throws Exception {
-    ledger = chain.deploy();
-  }
 
   @Test
   void aChangedActionFieldIsAnInvalidSignature() throws Exception {
