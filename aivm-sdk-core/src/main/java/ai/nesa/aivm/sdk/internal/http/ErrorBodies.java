@@ -19,17 +19,9 @@ public final class ErrorBodies {
   static ServiceError read(ApiResponse response, Instant now) {
     ServiceError found = null;
     try (JsonReader r = JsonReader.of(response.body())) {
-      r.beginObject();
-      while (r.hasNext()) {
-        if (!r.nextName().equals("error") || r.peek() != JsonReader.Token.BEGIN_OBJECT) {
-          r.skipValue();
-          continue;
-        }
-        found = readError(r, response.status(), response.requestId());
-      }
-      r.endObject();
+      found = readErrorResponse(r, response.status(), response.requestId());
     } catch (IOException | RuntimeException notOurShape) {
-      // Keep what was read; the status alone still types the exception.
+      // The status alone still types the exception.
     }
     Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), now);
     if (found == null) {
@@ -39,6 +31,24 @@ public final class ErrorBodies {
     }
     return new ServiceError(found.status(), found.code(), found.message(), found.requestId(), found.details(),
         retryAfter);
+  }
+
+  /**
+   * Reads an {@code ErrorResponse}, {@code {"error": {...}}}: the error, or null when the object
+   * has no {@code error} object.
+   */
+  public static ServiceError readErrorResponse(JsonReader r, int status, String requestIdHeader) throws IOException {
+    ServiceError found = null;
+    r.beginObject();
+    while (r.hasNext()) {
+      if (!r.nextName().equals("error") || r.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        r.skipValue();
+        continue;
+      }
+      found = readError(r, status, requestIdHeader);
+    }
+    r.endObject();
+    return found;
   }
 
   /**

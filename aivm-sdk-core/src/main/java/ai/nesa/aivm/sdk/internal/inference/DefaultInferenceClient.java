@@ -19,11 +19,16 @@ import ai.nesa.aivm.sdk.inference.InferenceOptions;
 import ai.nesa.aivm.sdk.inference.InferenceResult;
 import ai.nesa.aivm.sdk.inference.InferenceState;
 import ai.nesa.aivm.sdk.inference.InferenceStream;
+import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
+import ai.nesa.aivm.sdk.ledger.Ledger;
+import ai.nesa.aivm.sdk.models.ModelRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 
 /** {@link InferenceClient} over the gateway's deployment and inference resources. */
@@ -42,9 +47,8 @@ public final class DefaultInferenceClient implements InferenceClient {
   }
 
   /** The client and its async twin over one transport. */
-  public static DefaultInferenceClient create(ai.nesa.aivm.sdk.internal.http.GatewayTransport transport,
-      ai.nesa.aivm.sdk.models.ModelRegistry models, ai.nesa.aivm.sdk.ledger.Ledger ledger,
-      java.util.concurrent.Executor executor, java.time.Clock clock, Sleeper sleeper) {
+  public static DefaultInferenceClient create(GatewayTransport transport, ModelRegistry models, Ledger ledger,
+      Executor executor, Clock clock, Sleeper sleeper) {
     return new DefaultInferenceClient(new InferenceService(transport, models, ledger, executor, clock), sleeper);
   }
 

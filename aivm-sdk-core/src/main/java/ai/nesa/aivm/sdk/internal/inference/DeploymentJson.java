@@ -145,7 +145,10 @@ public final class DeploymentJson extends JsonCodec {
     return built(path, b::build);
   }
 
-  /** A consensus; a policy this SDK does not know reads as {@code none} with the gateway's word kept out. */
+  /**
+   * A consensus. A policy this SDK does not know is an error, not "unknown": results are held to
+   * the policy, and one the client cannot apply is one it cannot verify.
+   */
   static Consensus readConsensus(JsonReader r) throws IOException {
     String policy = null;
     int k = 0;

@@ -6,6 +6,7 @@ import ai.nesa.aivm.sdk.UnexpectedResponseException;
 import ai.nesa.aivm.sdk.inference.InferenceEvent;
 import ai.nesa.aivm.sdk.inference.InferenceResult;
 import ai.nesa.aivm.sdk.inference.InferenceStream;
+import ai.nesa.aivm.sdk.internal.http.ErrorBodies;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport.OpenStream;
 import ai.nesa.aivm.sdk.internal.json.JsonCodec;
 import com.squareup.moshi.JsonReader;
@@ -201,16 +202,7 @@ final class SseInferenceStream implements InferenceStream, Iterator<InferenceEve
   }
 
   private static ServiceError readErrorResponse(JsonReader r) throws IOException {
-    ServiceError error = null;
-    r.beginObject();
-    while (r.hasNext()) {
-      if (r.nextName().equals("error")) {
-        error = DeploymentJson.readError(r, 0);
-      } else {
-        r.skipValue();
-      }
-    }
-    r.endObject();
+    ServiceError error = ErrorBodies.readErrorResponse(r, 0, null);
     if (error == null) {
       throw new IOException("an error event without 'error'");
     }
