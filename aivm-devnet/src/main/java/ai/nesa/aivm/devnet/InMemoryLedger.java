@@ -2,10 +2,10 @@ package ai.nesa.aivm.devnet;
 
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
-import ai.nesa.aivm.devnet.internal.LedgerBook;
-import ai.nesa.aivm.devnet.internal.LedgerRefusal;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.internal.ledger.LedgerBook;
+import ai.nesa.aivm.sdk.internal.ledger.LedgerRefusal;
 import ai.nesa.aivm.sdk.ledger.GrantRecord;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerDomain;

@@ -1,11 +1,11 @@
-package ai.nesa.aivm.devnet.internal;
+package ai.nesa.aivm.sdk.internal.ledger;
 
 import ai.nesa.aivm.sdk.ledger.LedgerError;
 import java.util.Objects;
 
 /**
  * A ledger rule a request broke, thrown before anything changed and turned into a rejected
- * receipt by the ledger: it never leaves the devnet.
+ * receipt by the ledger: it never leaves the ledger's implementation.
  */
 public final class LedgerRefusal extends RuntimeException {
   private static final long serialVersionUID = 1L;

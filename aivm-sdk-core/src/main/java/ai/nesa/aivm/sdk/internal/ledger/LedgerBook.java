@@ -1,4 +1,4 @@
-package ai.nesa.aivm.devnet.internal;
+package ai.nesa.aivm.sdk.internal.ledger;
 
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
@@ -32,9 +32,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The in-memory ledger's records (models, versions, nodes, grants, reviews) and the rules each
- * action must pass before it changes them, checked in the order {@code Ledger}'s documentation
- * lists them.
+ * A ledger's records (models, versions, nodes, grants, reviews) and the rules each action must pass
+ * before it changes them, checked in the order {@code Ledger}'s documentation lists them. The
+ * devnet's in-memory ledger checks every request against it; the EVM ledger rebuilds its view of the
+ * contract by applying the contract's events to one, which also holds the contract to the same rules.
  *
  * <p>Not thread-safe: the ledger holds its lock around every call. Every rule is checked before
  * the first change, so a {@link LedgerRefusal} leaves the records as they were. The maps are
@@ -81,7 +82,7 @@ public final class LedgerBook {
     } else if (action instanceof Review a) {
       review(a, signer, at);
     } else {
-      throw new IllegalStateException("an action kind the devnet does not know: " + action.kind());
+      throw new IllegalStateException("an action kind this ledger does not know: " + action.kind());
     }
   }
 
