@@ -1,19 +1,29 @@
 package ai.nesa.aivm.chain.internal.tx;
 
+import ai.nesa.aivm.chain.internal.rpc.Rpc;
 import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.EthSigner;
+import ai.nesa.aivm.crypto.Keccak256;
+import ai.nesa.aivm.crypto.Signature;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.AivmTimeoutException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.web3j.crypto.Credentials;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
@@ -24,79 +34,114 @@ import org.web3j.utils.Numeric;
  * Sends EIP-1559 transactions from one account, from any number of threads, with no nonce gap and
  * no nonce used twice: the nonce is taken and the signed transaction handed to the node under one
  * lock, so the node sees nonces in order, and a nonce whose transaction the node refused is given
- * to the next transaction instead of being skipped. A node that says a nonce is already used (the
- * account sent from elsewhere) makes the sender read the account's pending count again and retry
- * once. Waiting for receipts happens outside the lock.
+ * to the next transaction instead of being skipped. A node that says a nonce is in use (the account
+ * sent from elsewhere, or a send that failed on the way back had reached the pool after all) makes
+ * the sender read the account's pending count again and retry once. Waiting for receipts happens
+ * outside the lock.
+ *
+ * <p>Transactions are signed by an {@link EthSigner}: the account's key never leaves it, and a
+ * remote or hardware signer works as well as a local key.
  *
  * <p>Fees: the tip is the node's {@code eth_maxPriorityFeePerGas}; the cap is twice the latest
- * block's base fee plus the tip, which survives six full blocks of base-fee increases. Gas limits
- * are the node's estimate plus {@value #GAS_HEADROOM_PERCENT} %.
+ * block's base fee plus the tip, which survives six full blocks of base-fee increases, and never
+ * more than the optional fee cap. Gas limits are the node's estimate plus {@value
+ * #GAS_HEADROOM_PERCENT} %. A transaction still unmined after a while is {@linkplain
+ * #replace(SentTransaction) replaced}: the same nonce, gas and call at fees {@value
+ * #REPLACEMENT_BUMP_PERMILLE}‰ of the old ones at least (nodes want 10 % more on both), so that
+ * exactly one of the two can be mined.
  */
 public final class TransactionSender {
   /** Added to the node's gas estimate, in percent. */
   public static final int GAS_HEADROOM_PERCENT = 20;
+  /** A replacement's fees against the transaction it replaces, in per mille. */
+  public static final int REPLACEMENT_BUMP_PERMILLE = 1125;
+
+  private static final Logger log = LoggerFactory.getLogger(TransactionSender.class);
+  private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
 
   private final Web3j web3j;
-  private final Credentials credentials;
+  private final EthSigner signer;
   private final long chainId;
+  private final BigInteger feeCap;
   private final ReentrantLock sending = new ReentrantLock();
   private BigInteger nextNonce;
 
-  public TransactionSender(Web3j web3j, Credentials credentials, long chainId) {
-    this.web3j = web3j;
-    this.credentials = credentials;
+  /**
+   * A sender for {@code signer}'s account on chain {@code chainId}.
+   *
+   * @param feeCap the most any transaction pays per gas, in wei; null for no cap
+   */
+  public TransactionSender(Web3j web3j, EthSigner signer, long chainId, BigInteger feeCap) {
+    this.web3j = Objects.requireNonNull(web3j, "web3j");
+    this.signer = Objects.requireNonNull(signer, "signer");
     this.chainId = chainId;
+    this.feeCap = feeCap;
+  }
+
+  /** A sender with no fee cap. */
+  public TransactionSender(Web3j web3j, EthSigner signer, long chainId) {
+    this(web3j, signer, chainId, null);
   }
 
   /** The sending account's address. */
   public Address from() {
-    return Address.of(credentials.getAddress());
+    return signer.address();
   }
 
   /**
-   * Sends a call of {@code data} to {@code to}, with a gas limit estimated with headroom.
+   * The node's gas estimate for a call of {@code data} to {@code to} (null: a contract creation)
+   * from this account: the call runs, so a call that would revert throws with its revert data.
    *
+   * @throws ai.nesa.aivm.chain.internal.rpc.RevertedCall when the call would revert
+   * @throws AivmIoException when the node cannot be reached
+   */
+  public BigInteger estimateGas(String to, String data) {
+    return Rpc.call(web3j.ethEstimateGas(Transaction.createEthCallTransaction(from().hex(), to, data)))
+        .getAmountUsed();
+  }
+
+  /**
+   * Sends a call of {@code data} to {@code to} (null: a contract creation), with a gas limit
+   * estimated with headroom.
+   *
+   * @throws ai.nesa.aivm.chain.internal.rpc.RevertedCall when the estimate shows the call would revert
    * @throws AivmIoException when the node cannot be reached or refuses the transaction
    */
   public SentTransaction send(String to, String data) {
-    BigInteger gas = estimateGas(to, data);
-    return send(to, data, gas.add(gas.multiply(BigInteger.valueOf(GAS_HEADROOM_PERCENT)).divide(BigInteger.valueOf(100))));
+    return send(to, data, withHeadroom(estimateGas(to, data)));
+  }
+
+  /** {@code gas} plus {@value #GAS_HEADROOM_PERCENT} %. */
+  public static BigInteger withHeadroom(BigInteger gas) {
+    return gas.add(gas.multiply(BigInteger.valueOf(GAS_HEADROOM_PERCENT)).divide(BigInteger.valueOf(100)));
   }
 
   /**
-   * Sends a call of {@code data} to {@code to} with this gas limit.
+   * Sends a call of {@code data} to {@code to} (null: a contract creation) with this gas limit.
    *
-   * @throws AivmIoException when the node cannot be reached or refuses the transaction
+   * @throws AivmIoException when the node cannot be reached or refuses the transaction; when the
+   *     failure is on the way back the transaction may have reached the pool all the same
    */
   public SentTransaction send(String to, String data, BigInteger gasLimit) {
-    BigInteger tip = call(web3j.ethMaxPriorityFeePerGas(), "eth_maxPriorityFeePerGas").getMaxPriorityFeePerGas();
-    EthBlock.Block latest = call(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false), "eth_getBlockByNumber")
-        .getBlock();
-    BigInteger maxFee = latest.getBaseFeePerGas().multiply(BigInteger.TWO).add(tip);
+    BigInteger tip = currentTip();
+    BigInteger maxFee = capped(baseFee().multiply(BigInteger.TWO).add(tip));
+    tip = tip.min(maxFee);
     sending.lock();
     try {
       for (int attempt = 1; ; attempt++) {
         BigInteger nonce = nonce();
-        RawTransaction raw = RawTransaction.createTransaction(chainId, nonce, gasLimit, to, BigInteger.ZERO, data, tip,
-            maxFee);
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, credentials));
-        EthSendTransaction answer;
-        try {
-          answer = web3j.ethSendRawTransaction(signed).send();
-        } catch (IOException e) {
-          // Not known to have reached the pool: the next transaction takes this nonce.
-          throw new AivmIoException("could not send a transaction to " + to + ": " + e.getMessage(), e);
-        }
-        if (!answer.hasError()) {
+        Submitted submitted = submit(nonce, to, data, gasLimit, maxFee, tip);
+        Optional<String> refusal = submitted.refusal();
+        if (refusal.isEmpty()) {
           nextNonce = nonce.add(BigInteger.ONE);
-          return new SentTransaction(answer.getTransactionHash(), nonce, maxFee, tip);
+          return submitted.transaction();
         }
-        String message = answer.getError().getMessage();
-        if (attempt == 1 && isNonceTaken(message)) {
+        if (attempt == 1 && isNonceTaken(refusal.get())) {
           nextNonce = null; // read the account's pending count again
           continue;
         }
-        throw new AivmIoException("the node refused a transaction to " + to + " with nonce " + nonce + ": " + message);
+        throw new AivmIoException("the node refused a transaction to " + where(to) + " with nonce " + nonce + ": "
+            + refusal.get());
       }
     } finally {
       sending.unlock();
@@ -104,63 +149,180 @@ public final class TransactionSender {
   }
 
   /**
-   * Waits for the transaction's receipt and then for {@code confirmations} blocks in all (1: the
-   * block that holds it), polling every {@code pollEvery}.
+   * Sends {@code stuck} again under its nonce with higher fees: at least {@value
+   * #REPLACEMENT_BUMP_PERMILLE}‰ of its own, and what the chain asks now if that is more.
    *
+   * @return the replacement; empty when nothing was sent because the nonce is used already (one of
+   *     the transactions sent under it was mined) or the fee cap leaves no room for a higher fee
+   * @throws AivmIoException when the node cannot be reached or refuses the replacement otherwise
+   */
+  public Optional<SentTransaction> replace(SentTransaction stuck) {
+    BigInteger tip = bumped(stuck.maxPriorityFeePerGas()).max(currentTip());
+    BigInteger wanted = bumped(stuck.maxFeePerGas()).max(baseFee().multiply(BigInteger.TWO).add(tip));
+    BigInteger maxFee = capped(wanted);
+    if (maxFee.compareTo(bumped(stuck.maxFeePerGas())) < 0) {
+      log.warn("transaction {} is not mined, and the fee cap of {} wei per gas leaves no room to replace it", stuck.hash(),
+          feeCap);
+      return Optional.empty();
+    }
+    tip = tip.min(maxFee);
+    Submitted submitted = submit(stuck.nonce(), stuck.to(), stuck.data(), stuck.gasLimit(), maxFee, tip);
+    if (submitted.refusal().isPresent()) {
+      if (isNonceTaken(submitted.refusal().get())) {
+        return Optional.empty();
+      }
+      throw new AivmIoException("the node refused to replace transaction " + stuck.hash() + ": "
+          + submitted.refusal().get());
+    }
+    SentTransaction replacement = submitted.transaction();
+    log.debug("replaced {} by {} (max fee {} -> {} wei per gas)", stuck.hash(), replacement.hash(), stuck.maxFeePerGas(),
+        maxFee);
+    return Optional.of(replacement);
+  }
+
+  /**
+   * Waits until one of the transactions sent under {@code first}'s nonce is mined and has {@code
+   * confirmations} blocks in all (1: the block that holds it), and its receipt is still there once
+   * counted (a reorganisation deeper than the count moves or drops it: the wait goes on). When none
+   * is mined for {@code replaceAfter}, the latest is {@linkplain #replace replaced} and {@code
+   * onReplacement} told of the new one.
+   *
+   * @param replaceAfter how long a transaction may stay unmined before it is replaced; null never
+   * @return the mined transaction's receipt (its status may be a revert)
    * @throws AivmTimeoutException when that has not happened within {@code timeout}
    */
-  public TransactionReceipt awaitReceipt(String hash, int confirmations, Duration timeout, Duration pollEvery) {
+  public TransactionReceipt await(SentTransaction first, int confirmations, Duration timeout, Duration pollEvery,
+      Duration replaceAfter, Consumer<SentTransaction> onReplacement) {
+    List<SentTransaction> sent = new ArrayList<>(List.of(first));
     long deadline = System.nanoTime() + timeout.toNanos();
+    long lastSent = System.nanoTime();
     while (true) {
-      Optional<TransactionReceipt> receipt = call(web3j.ethGetTransactionReceipt(hash), "eth_getTransactionReceipt")
-          .getTransactionReceipt();
-      if (receipt.isPresent()) {
-        BigInteger needed = receipt.get().getBlockNumber().add(BigInteger.valueOf(confirmations - 1L));
-        if (call(web3j.ethBlockNumber(), "eth_blockNumber").getBlockNumber().compareTo(needed) >= 0) {
-          return receipt.get();
-        }
+      Optional<TransactionReceipt> receipt = receipt(sent);
+      if (receipt.isPresent() && isConfirmed(receipt.get(), confirmations)) {
+        return receipt.get();
+      }
+      if (receipt.isEmpty() && replaceAfter != null && System.nanoTime() - lastSent >= replaceAfter.toNanos()) {
+        Optional<SentTransaction> replacement = replace(sent.get(sent.size() - 1));
+        replacement.ifPresent(r -> {
+          sent.add(r);
+          onReplacement.accept(r);
+        });
+        lastSent = System.nanoTime();
       }
       if (System.nanoTime() > deadline) {
-        throw new AivmTimeoutException("transaction " + hash + " has " + (receipt.isPresent() ? "fewer than "
-            + confirmations + " confirmations" : "no receipt") + " after " + timeout);
+        throw new AivmTimeoutException("transaction " + first.hash() + (sent.size() > 1 ? " (and " + (sent.size() - 1)
+            + " replacement(s))" : "") + " has " + (receipt.isPresent() ? "fewer than " + confirmations
+            + " confirmations" : "no receipt") + " after " + timeout);
       }
-      try {
-        Thread.sleep(pollEvery.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AivmIoException("interrupted while waiting for transaction " + hash, e);
+      sleep(pollEvery, first.hash());
+    }
+  }
+
+  /** {@link #await} of one transaction that is never replaced. */
+  public TransactionReceipt awaitReceipt(String hash, int confirmations, Duration timeout, Duration pollEvery) {
+    SentTransaction only = new SentTransaction(hash, BigInteger.ZERO, null, "0x", BigInteger.ZERO, BigInteger.ZERO,
+        BigInteger.ZERO);
+    return await(only, confirmations, timeout, pollEvery, null, r -> {});
+  }
+
+  /** The receipt of whichever of {@code sent} was mined, if one was. */
+  public Optional<TransactionReceipt> receipt(List<SentTransaction> sent) {
+    for (SentTransaction t : sent) {
+      Optional<TransactionReceipt> receipt = Rpc.call(web3j.ethGetTransactionReceipt(t.hash())).getTransactionReceipt();
+      if (receipt.isPresent()) {
+        return receipt;
       }
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code receipt}'s block has {@code confirmations} blocks in all and still holds the
+   * transaction.
+   */
+  public boolean isConfirmed(TransactionReceipt receipt, int confirmations) {
+    BigInteger needed = receipt.getBlockNumber().add(BigInteger.valueOf(confirmations - 1L));
+    if (Rpc.call(web3j.ethBlockNumber()).getBlockNumber().compareTo(needed) < 0) {
+      return false;
+    }
+    if (confirmations == 1) {
+      return true;
+    }
+    Optional<TransactionReceipt> again = Rpc.call(web3j.ethGetTransactionReceipt(receipt.getTransactionHash()))
+        .getTransactionReceipt();
+    return again.isPresent() && again.get().getBlockHash().equals(receipt.getBlockHash());
+  }
+
+  /** Signs and hands over one transaction: the transaction, and the node's refusal if it refused. */
+  private Submitted submit(BigInteger nonce, String to, String data, BigInteger gasLimit, BigInteger maxFee,
+      BigInteger tip) {
+    byte[] signed = sign(RawTransaction.createTransaction(chainId, nonce, gasLimit, to == null ? "" : to,
+        BigInteger.ZERO, data, tip, maxFee));
+    EthSendTransaction answer;
+    try {
+      answer = web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
+    } catch (IOException e) {
+      // Not known to have reached the pool: the next transaction takes this nonce.
+      throw new AivmIoException("could not send a transaction to " + where(to) + ": " + e.getMessage(), e);
+    }
+    SentTransaction transaction = new SentTransaction(Numeric.toHexString(Keccak256.digest(signed)), nonce, to, data,
+        gasLimit, maxFee, tip);
+    return new Submitted(transaction, answer.hasError() ? Optional.of(answer.getError().getMessage()) : Optional.empty());
+  }
+
+  private record Submitted(SentTransaction transaction, Optional<String> refusal) {}
+
+  /** The signed transaction's bytes: the EIP-1559 payload's Keccak-256 signed by the account's signer. */
+  private byte[] sign(RawTransaction raw) {
+    Signature signature = signer.sign(Keccak256.hash(TransactionEncoder.encode(raw)));
+    Sign.SignatureData data = new Sign.SignatureData((byte) signature.v(), Numeric.toBytesPadded(signature.r(), 32),
+        Numeric.toBytesPadded(signature.s(), 32));
+    return TransactionEncoder.encode(raw, data);
   }
 
   private BigInteger nonce() {
     if (nextNonce == null) {
-      nextNonce = call(web3j.ethGetTransactionCount(credentials.getAddress(), DefaultBlockParameterName.PENDING),
-          "eth_getTransactionCount").getTransactionCount();
+      nextNonce = Rpc.call(web3j.ethGetTransactionCount(from().hex(), DefaultBlockParameterName.PENDING))
+          .getTransactionCount();
     }
     return nextNonce;
   }
 
-  private BigInteger estimateGas(String to, String data) {
-    return call(web3j.ethEstimateGas(Transaction.createEthCallTransaction(credentials.getAddress(), to, data)), "eth_estimateGas")
-        .getAmountUsed();
+  private BigInteger currentTip() {
+    return Rpc.call(web3j.ethMaxPriorityFeePerGas()).getMaxPriorityFeePerGas();
+  }
+
+  private BigInteger baseFee() {
+    EthBlock.Block latest = Rpc.call(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)).getBlock();
+    return latest.getBaseFeePerGas();
+  }
+
+  private BigInteger capped(BigInteger maxFee) {
+    return feeCap == null ? maxFee : maxFee.min(feeCap);
+  }
+
+  private static BigInteger bumped(BigInteger fee) {
+    // Rounded up, so that a fee of 1 wei still grows.
+    return fee.multiply(BigInteger.valueOf(REPLACEMENT_BUMP_PERMILLE)).add(THOUSAND.subtract(BigInteger.ONE))
+        .divide(THOUSAND);
   }
 
   private static boolean isNonceTaken(String message) {
-    String m = message.toLowerCase(java.util.Locale.ROOT);
-    return m.contains("nonce too low") || m.contains("already known") || m.contains("nonce has already been used");
+    String m = message.toLowerCase(Locale.ROOT);
+    return m.contains("nonce too low") || m.contains("already known") || m.contains("nonce has already been used")
+        || m.contains("replacement transaction underpriced");
   }
 
-  private static <T extends Response<?>> T call(org.web3j.protocol.core.Request<?, T> request, String what) {
-    T answer;
+  private static String where(String to) {
+    return to == null ? "create a contract" : to;
+  }
+
+  private static void sleep(Duration pause, String hash) {
     try {
-      answer = request.send();
-    } catch (IOException e) {
-      throw new AivmIoException(what + " failed: " + e.getMessage(), e);
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AivmIoException("interrupted while waiting for transaction " + hash, e);
     }
-    if (answer.hasError()) {
-      throw new AivmIoException(what + " failed: " + answer.getError().getMessage());
-    }
-    return answer;
   }
 }
