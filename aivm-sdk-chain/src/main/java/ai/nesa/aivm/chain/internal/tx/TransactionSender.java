@@ -181,19 +181,21 @@ public final class TransactionSender {
   }
 
   /**
-   * Waits until one of the transactions sent under {@code first}'s nonce is mined and has {@code
+   * Waits until one of {@code sent} (transactions under one nonce: the first and its replacements,
+   * in the order they were sent) is mined and has {@code
    * confirmations} blocks in all (1: the block that holds it), and its receipt is still there once
    * counted (a reorganisation deeper than the count moves or drops it: the wait goes on). When none
-   * is mined for {@code replaceAfter}, the latest is {@linkplain #replace replaced} and {@code
+   * is mined for {@code replaceAfter}, the last is {@linkplain #replace replaced} and {@code
    * onReplacement} told of the new one.
    *
    * @param replaceAfter how long a transaction may stay unmined before it is replaced; null never
    * @return the mined transaction's receipt (its status may be a revert)
    * @throws AivmTimeoutException when that has not happened within {@code timeout}
    */
-  public TransactionReceipt await(SentTransaction first, int confirmations, Duration timeout, Duration pollEvery,
-      Duration replaceAfter, Consumer<SentTransaction> onReplacement) {
-    List<SentTransaction> sent = new ArrayList<>(List.of(first));
+  public TransactionReceipt await(List<SentTransaction> sentUnderOneNonce, int confirmations, Duration timeout,
+      Duration pollEvery, Duration replaceAfter, Consumer<SentTransaction> onReplacement) {
+    List<SentTransaction> sent = new ArrayList<>(sentUnderOneNonce);
+    SentTransaction first = sent.get(0);
     long deadline = System.nanoTime() + timeout.toNanos();
     long lastSent = System.nanoTime();
     while (true) {
@@ -222,7 +224,7 @@ public final class TransactionSender {
   public TransactionReceipt awaitReceipt(String hash, int confirmations, Duration timeout, Duration pollEvery) {
     SentTransaction only = new SentTransaction(hash, BigInteger.ZERO, null, "0x", BigInteger.ZERO, BigInteger.ZERO,
         BigInteger.ZERO);
-    return await(only, confirmations, timeout, pollEvery, null, r -> {});
+    return await(List.of(only), confirmations, timeout, pollEvery, null, r -> {});
   }
 
   /** The receipt of whichever of {@code sent} was mined, if one was. */

@@ -77,7 +77,7 @@ final class DeployedLedger {
 
   /** Relays {@code request}; fails the test unless it applies. */
   TransactionReceipt relay(LedgerRequest request) throws Exception {
-    TransactionReceipt receipt = Relayed.call(contract, request).send();
+    TransactionReceipt receipt = ContractCalls.relayed(contract, request).send();
     assertTrue(receipt.isStatusOK(), () -> request + " did not apply: " + receipt);
     return receipt;
   }
@@ -89,7 +89,7 @@ final class DeployedLedger {
 
   /** The error relaying {@code request} reverts with. */
   ContractError rejection(LedgerRequest request) throws Exception {
-    return rejection(Relayed.call(contract, request));
+    return rejection(ContractCalls.relayed(contract, request));
   }
 
   /** The error {@code call}, sent by the relayer, reverts with: see {@link #rejection(RemoteFunctionCall, DevAccount)}. */
@@ -104,7 +104,7 @@ final class DeployedLedger {
 
   /** What {@code action}, signed by {@code signer} with its next nonce, would do: empty when it applies. */
   Optional<ContractError> dryRun(LedgerAction action, DevAccount signer) throws Exception {
-    return dryRun(Relayed.call(contract, sign(action, signer)), DevAccount.RELAYER);
+    return dryRun(ContractCalls.relayed(contract, sign(action, signer)), DevAccount.RELAYER);
   }
 
   /**

@@ -34,37 +34,37 @@ class RequestChecksTest extends OnAnvilTest {
     LedgerRequest signed = ledger.sign(REGISTER, OWNER);
 
     ContractError error = ledger.rejection(ledger.contract().registerModel(
-        new AivmLedger.RegisterModelRequest("acme/other-model", "public"), Relayed.auth(signed)));
+        new AivmLedger.RegisterModelRequest("acme/other-model", "public"), ContractCalls.auth(signed)));
 
     assertEquals(ContractError.of("InvalidSignature", OWNER.address()), error);
   }
 
   @Test
   void aChangedNonceIsAnInvalidSignatureNotANonceMismatch() throws Exception {
-    AivmLedger.Auth auth = Relayed.auth(ledger.sign(REGISTER, OWNER));
+    AivmLedger.Auth auth = ContractCalls.auth(ledger.sign(REGISTER, OWNER));
     auth = new AivmLedger.Auth(auth.signer, BigInteger.ONE, auth.deadline, auth.signature);
 
-    ContractError error = ledger.rejection(ledger.contract().registerModel(Relayed.struct(REGISTER), auth));
+    ContractError error = ledger.rejection(ledger.contract().registerModel(ContractCalls.struct(REGISTER), auth));
 
     assertEquals(ContractError.of("InvalidSignature", OWNER.address()), error);
   }
 
   @Test
   void aChangedDeadlineIsAnInvalidSignature() throws Exception {
-    AivmLedger.Auth auth = Relayed.auth(ledger.sign(REGISTER, OWNER));
+    AivmLedger.Auth auth = ContractCalls.auth(ledger.sign(REGISTER, OWNER));
     auth = new AivmLedger.Auth(auth.signer, auth.nonce, auth.deadline.add(BigInteger.ONE), auth.signature);
 
-    ContractError error = ledger.rejection(ledger.contract().registerModel(Relayed.struct(REGISTER), auth));
+    ContractError error = ledger.rejection(ledger.contract().registerModel(ContractCalls.struct(REGISTER), auth));
 
     assertEquals(ContractError.of("InvalidSignature", OWNER.address()), error);
   }
 
   @Test
   void anotherSignersNameOnTheRequestIsAnInvalidSignature() throws Exception {
-    AivmLedger.Auth auth = Relayed.auth(ledger.sign(REGISTER, OWNER));
+    AivmLedger.Auth auth = ContractCalls.auth(ledger.sign(REGISTER, OWNER));
     auth = new AivmLedger.Auth(STRANGER.hex(), auth.nonce, auth.deadline, auth.signature);
 
-    ContractError error = ledger.rejection(ledger.contract().registerModel(Relayed.struct(REGISTER), auth));
+    ContractError error = ledger.rejection(ledger.contract().registerModel(ContractCalls.struct(REGISTER), auth));
 
     assertEquals(ContractError.of("InvalidSignature", STRANGER.address()), error);
   }
@@ -88,9 +88,9 @@ class RequestChecksTest extends OnAnvilTest {
     Arrays.fill(twin, 32, 64, (byte) 0);
     System.arraycopy(highS, highS.length - 32, twin, 32, 32);
     twin[64] = (byte) (twin[64] == 27 ? 28 : 27);
-    AivmLedger.Auth auth = Relayed.auth(signed);
+    AivmLedger.Auth auth = ContractCalls.auth(signed);
 
-    ContractError error = ledger.rejection(ledger.contract().registerModel(Relayed.struct(REGISTER),
+    ContractError error = ledger.rejection(ledger.contract().registerModel(ContractCalls.struct(REGISTER),
         new AivmLedger.Auth(auth.signer, auth.nonce, auth.deadline, twin)));
 
     assertEquals(ContractError.of("InvalidSignature", OWNER.address()), error);
@@ -129,7 +129,7 @@ class RequestChecksTest extends OnAnvilTest {
     LedgerRequest expired = ledger.sign(REGISTER, OWNER, 0, Instant.ofEpochSecond(1));
 
     ContractError error = ledger.rejection(ledger.contract().registerModel(
-        new AivmLedger.RegisterModelRequest("acme/other-model", "public"), Relayed.auth(expired)));
+        new AivmLedger.RegisterModelRequest("acme/other-model", "public"), ContractCalls.auth(expired)));
 
     assertEquals(ContractError.of("InvalidSignature", OWNER.address()), error);
   }
@@ -154,7 +154,7 @@ class RequestChecksTest extends OnAnvilTest {
     LedgerRequest rejected = ledger.sign(Actions.publish(MODEL, VERSION), OWNER);
     assertEquals(ContractError.of("NotFound", "model"), ledger.rejection(rejected));
 
-    ledger.mineRejected(Relayed.call(ledger.contract(), rejected));
+    ledger.mineRejected(ContractCalls.relayed(ledger.contract(), rejected));
 
     assertEquals(0, ledger.nonce(OWNER));
     ledger.relay(ledger.sign(REGISTER, OWNER, 0, LATER));
@@ -163,10 +163,10 @@ class RequestChecksTest extends OnAnvilTest {
 
   @Test
   void aSignatureOfTheWrongLengthIsAnInvalidSignature() throws Exception {
-    AivmLedger.Auth auth = Relayed.auth(ledger.sign(REGISTER, OWNER));
+    AivmLedger.Auth auth = ContractCalls.auth(ledger.sign(REGISTER, OWNER));
     byte[] truncated = Arrays.copyOf(auth.signature, 64);
 
-    ContractError error = ledger.rejection(ledger.contract().registerModel(Relayed.struct(REGISTER),
+    ContractError error = ledger.rejection(ledger.contract().registerModel(ContractCalls.struct(REGISTER),
         new AivmLedger.Auth(auth.signer, auth.nonce, auth.deadline, truncated)));
 
     assertEquals(ContractError.of("InvalidSignature", OWNER.address()), error);

@@ -171,7 +171,7 @@ class TransactionSenderTest {
     CountDownLatch replaced = new CountDownLatch(1);
     ExecutorService waiter = Executors.newSingleThreadExecutor();
     try {
-      Future<TransactionReceipt> mined = waiter.submit(() -> sender.await(stuck, 1, TIMEOUT, POLL,
+      Future<TransactionReceipt> mined = waiter.submit(() -> sender.await(List.of(stuck), 1, TIMEOUT, POLL,
           Duration.ofMillis(100), r -> {
             replacements.add(r);
             replaced.countDown();

@@ -3,6 +3,7 @@ package ai.nesa.aivm.chain.internal.contracts;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.crypto.Keccak256;
+import ai.nesa.aivm.sdk.ledger.LedgerError;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,13 +22,14 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * A custom error the AivmLedger contract reverted with, decoded from the revert data: its name and
- * its arguments (addresses as {@link Address}, integers as {@link BigInteger}, strings as text).
+ * its arguments (addresses as {@link Address}, integers as {@link BigInteger}, strings as text),
+ * and the {@code Ledger} SPI's code it stands for.
  *
  * <pre>{@code
  * assertEquals(ContractError.of("NonceMismatch", signer, 0, 5), ledger.rejection(call));
  * }</pre>
  */
-record ContractError(String name, List<Object> args) {
+public record ContractError(String name, List<Object> args) {
   /** The contract's errors (AivmRequests.sol), by the selector of their signature. */
   private static final Map<String, Declaration> DECLARED = Stream.of(
           new Declaration("InvalidSignature", "address", List.of(new TypeReference<org.web3j.abi.datatypes.Address>() {})),
@@ -40,15 +42,43 @@ record ContractError(String name, List<Object> args) {
               List.of(new TypeReference<org.web3j.abi.datatypes.Address>() {}, new TypeReference<Utf8String>() {})),
           new Declaration("NotFound", "string", List.of(new TypeReference<Utf8String>() {})),
           new Declaration("Conflict", "string", List.of(new TypeReference<Utf8String>() {})),
-          new Declaration("Invalid", "string", List.of(new TypeReference<Utf8String>() {})))
+          new Declaration("Invalid", "string", List.of(new TypeReference<Utf8String>() {})),
+          // Solidity's own: require(..., "text") and a panic (overflow, ...); AivmLedger raises neither.
+          new Declaration("Error", "string", List.of(new TypeReference<Utf8String>() {})),
+          new Declaration("Panic", "uint256", List.of(new TypeReference<Uint256>() {})))
       .collect(Collectors.toMap(Declaration::selector, Function.identity()));
 
-  ContractError {
+  /** The SPI's code of each of the contract's errors; Solidity's own count as {@code INVALID}. */
+  private static final Map<String, LedgerError.Code> CODES = Map.of(
+      "InvalidSignature", LedgerError.Code.INVALID_SIGNATURE,
+      "DeadlinePassed", LedgerError.Code.DEADLINE_PASSED,
+      "NonceMismatch", LedgerError.Code.NONCE_MISMATCH,
+      "NotAllowed", LedgerError.Code.NOT_ALLOWED,
+      "NotFound", LedgerError.Code.NOT_FOUND,
+      "Conflict", LedgerError.Code.CONFLICT);
+
+  public ContractError {
     args = List.copyOf(args);
   }
 
+  /** The {@code Ledger} SPI's code for this error. */
+  public LedgerError.Code code() {
+    return CODES.getOrDefault(name, LedgerError.Code.INVALID);
+  }
+
+  /** The error as Solidity writes it, such as {@code NonceMismatch(0x70997970…, 1, 0)} or {@code NotFound("model")}. */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(name).append('(');
+    for (int i = 0; i < args.size(); i++) {
+      Object arg = args.get(i);
+      text.append(i == 0 ? "" : ", ").append(arg instanceof String ? "\"" + arg + "\"" : arg);
+    }
+    return text.append(')').toString();
+  }
+
   /** The error {@code name} with {@code args}; {@code int} and {@code long} arguments become {@link BigInteger}. */
-  static ContractError of(String name, Object... args) {
+  public static ContractError of(String name, Object... args) {
     List<Object> normalized = new ArrayList<>();
     for (Object arg : args) {
       normalized.add(arg instanceof Integer || arg instanceof Long ? BigInteger.valueOf(((Number) arg).longValue()) : arg);
@@ -61,7 +91,7 @@ record ContractError(String name, List<Object> args) {
    *
    * @throws IllegalArgumentException when the selector is none of the contract's errors
    */
-  static ContractError decode(String revertData) {
+  public static ContractError decode(String revertData) {
     if (revertData == null || revertData.length() < 10) {
       throw new IllegalArgumentException("no custom error in the revert data: " + revertData);
     }
