@@ -35,9 +35,10 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
@@ -121,6 +122,9 @@ public final class Web3jLedger implements Ledger {
   private final Duration pollInterval;
   private final Duration replaceAfter;
   private final Submissions submissions = new Submissions(KEPT_RECEIPTS);
+  /** One sender per account that sends direct calls (the relayer's included): one nonce manager each. */
+  private final Map<Address, TransactionSender> senders = new ConcurrentHashMap<>();
+  private final BigInteger feeCap;
   private volatile boolean closed;
 
   private Web3jLedger(Web3j web3j, LedgerDomain domain, long deploymentBlock, Builder b) {
@@ -130,7 +134,11 @@ public final class Web3jLedger implements Ledger {
     this.contract = AivmLedger.load(domain.verifyingContract().hex(), web3j,
         new ReadonlyTransactionManager(web3j, domain.verifyingContract().hex()), new DefaultGasProvider());
     this.index = new ChainIndex(web3j, domain, deploymentBlock, b.confirmations, b.maxLogRange);
+    this.feeCap = b.feeCap;
     this.relayer = b.relayer == null ? null : new TransactionSender(web3j, b.relayer, domain.chainId(), b.feeCap);
+    if (relayer != null) {
+      senders.put(relayer.from(), relayer);
+    }
     this.confirmations = b.confirmations;
     this.receiptTimeout = b.receiptTimeout;
     this.pollInterval = b.pollInterval;
@@ -166,6 +174,38 @@ public final class Web3jLedger implements Ledger {
   /** The number of blocks, the one holding it included, a change needs before it counts. */
   public int confirmations() {
     return confirmations;
+  }
+
+  /**
+   * The contract's direct calls, sent and paid for by {@code sender}'s own account, which acts for
+   * itself (the owner registering, publishing, granting many nodes at once): no signed request, no
+   * relayer. Reverts are thrown as {@link ContractRevertException}s.
+   */
+  public DirectLedger direct(EthSigner sender) {
+    Objects.requireNonNull(sender, "sender");
+    ensureOpen();
+    return new DirectLedger(this, senders.computeIfAbsent(sender.address(),
+        a -> new TransactionSender(web3j, sender, domain.chainId(), feeCap)));
+  }
+
+  /** The contract's wrapper, for encoding calls. */
+  AivmLedger contractCalls() {
+    return contract;
+  }
+
+  /**
+   * Waits for {@code sent} as submits do (confirmations, replacement), up to the receipt timeout.
+   *
+   * @throws AivmTimeoutException when it is not mined and confirmed within the receipt timeout
+   */
+  TransactionReceipt awaitMined(TransactionSender sender, SentTransaction sent) {
+    return sender.await(List.of(sent), confirmations, receiptTimeout, pollInterval, replaceAfter, r -> {});
+  }
+
+  /** The events a mined transaction made, in order, once the view holds its block. */
+  List<ChainEvent> eventsOf(TransactionReceipt mined) {
+    return index.eventsOf(System.nanoTime(), Hash32.of(mined.getTransactionHash()),
+        mined.getBlockNumber().longValueExact());
   }
 
   /** {@inheritDoc} Read from the contract at the pending block, so that requests still being mined count. */
@@ -262,33 +302,40 @@ public final class Web3jLedger implements Ledger {
     if (!mined.isStatusOK()) {
       return LedgerReceipt.rejected(pending.requestId(), request.kind(), revertReason(request, mined, block));
     }
-    Hash32 tx = Hash32.of(mined.getTransactionHash());
-    OptionalLong sequence = index.sequenceOf(System.nanoTime(), tx, block);
-    if (sequence.isEmpty()) {
-      throw new IllegalStateException("transaction " + tx + " applied " + request.kind().wireName() + " in block " + block
-          + ", but the ledger's view holds no event of it");
+    List<ChainEvent> made = eventsOf(mined);
+    if (made.isEmpty()) {
+      throw new IllegalStateException("transaction " + mined.getTransactionHash() + " applied "
+          + request.kind().wireName() + " in block " + block + ", but the ledger's view holds no event of it");
     }
-    return LedgerReceipt.applied(pending.requestId(), request.kind(), sequence.getAsLong());
+    return LedgerReceipt.applied(pending.requestId(), request.kind(), made.get(0).event().sequence());
+  }
+
+  /** Why a relayed request's mined transaction reverted, as its error. */
+  private LedgerError revertReason(LedgerRequest request, TransactionReceipt mined, long block) {
+    String data = ContractCalls.relayed(contract, request).encodeFunctionCall();
+    return revertReason(relayer.from(), data, block)
+        .map(error -> Rejections.of(request.action(), error, mined.getTransactionHash()))
+        .orElseGet(() -> Rejections.unexplained(request.action(), mined.getTransactionHash(), block));
   }
 
   /**
-   * Why a mined transaction reverted: its call run again against the state after its block (what
-   * made it fail, another request with the same nonce or name, is still there), or else before it.
+   * Why a call of {@code data} from {@code from}, mined in {@code block}, reverted: the call run
+   * again against the state after its block (what made it fail, another request with the same nonce
+   * or name, is still there), or else before it; empty when neither run reverts.
    */
-  private LedgerError revertReason(LedgerRequest request, TransactionReceipt mined, long block) {
-    String data = ContractCalls.relayed(contract, request).encodeFunctionCall();
+  Optional<ContractError> revertReason(Address from, String data, long block) {
     for (long at : new long[] {block, block - 1}) {
       try {
-        Rpc.call(web3j.ethCall(Transaction.createEthCallTransaction(relayer.from().hex(), contract().hex(), data),
+        Rpc.call(web3j.ethCall(Transaction.createEthCallTransaction(from.hex(), contract().hex(), data),
             DefaultBlockParameter.valueOf(BigInteger.valueOf(at))));
       } catch (RevertedCall reverted) {
-        return Rejections.of(request.action(), decode(reverted), mined.getTransactionHash());
+        return Optional.of(decode(reverted));
       }
     }
-    return Rejections.unexplained(request.action(), mined.getTransactionHash(), block);
+    return Optional.empty();
   }
 
-  private static ContractError decode(RevertedCall reverted) {
+  static ContractError decode(RevertedCall reverted) {
     try {
       return ContractError.decode(reverted.revertData());
     } catch (IllegalArgumentException e) {

@@ -76,6 +76,26 @@ final class AnvilChain implements AutoCloseable {
     }
   }
 
+  /** How many transactions wait in the pool. */
+  int pendingTransactions() {
+    Matcher m = Pattern.compile("\"pending\"\\s*:\\s*\"(0x[0-9a-fA-F]+)\"").matcher(rpc("txpool_status", "[]"));
+    if (!m.find()) {
+      throw new IllegalStateException("no pending count");
+    }
+    return Integer.decode(m.group(1));
+  }
+
+  /** Waits until {@code count} transactions wait in the pool. */
+  void awaitPending(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (pendingTransactions() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("fewer than " + count + " transactions in the pool after 20 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** Turns mining a block per transaction on or off. */
   void automine(boolean on) {
     rpc("evm_setAutomine", "[" + on + "]");

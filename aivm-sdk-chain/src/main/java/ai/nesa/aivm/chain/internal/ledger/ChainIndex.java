@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -152,22 +151,22 @@ public final class ChainIndex implements LogDecoder.Context {
   }
 
   /**
-   * The sequence of the first event transaction {@code tx} made in block {@code blockNumber}, after a
-   * sync that reaches that block; empty when it made none the index could read.
+   * The events transaction {@code tx} made in block {@code blockNumber}, in order, after a sync that
+   * reaches that block; empty when it made none the index could read.
    */
-  public synchronized OptionalLong sequenceOf(long since, Hash32 tx, long blockNumber) {
+  public synchronized List<ChainEvent> eventsOf(long since, Hash32 tx, long blockNumber) {
     sync(since);
-    for (int i = events.size() - 1; i >= 0 && events.get(i).blockNumber() >= blockNumber; i--) {
-      ChainEvent e = events.get(i);
-      if (e.blockNumber() == blockNumber && e.transactionHash().equals(tx)) {
-        long first = e.event().sequence();
-        while (i > 0 && events.get(i - 1).transactionHash().equals(tx)) {
-          first = events.get(--i).event().sequence();
-        }
-        return OptionalLong.of(first);
+    int i = events.size();
+    while (i > 0 && events.get(i - 1).blockNumber() > blockNumber) {
+      i--;
+    }
+    List<ChainEvent> made = new ArrayList<>();
+    for (int j = i - 1; j >= 0 && events.get(j).blockNumber() == blockNumber; j--) {
+      if (events.get(j).transactionHash().equals(tx)) {
+        made.add(0, events.get(j));
       }
     }
-    return OptionalLong.empty();
+    return made;
   }
 
   /** The last block the index holds. */

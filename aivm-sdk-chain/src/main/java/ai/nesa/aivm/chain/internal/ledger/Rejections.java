@@ -30,8 +30,15 @@ public final class Rejections {
    * transaction that reverted, or is null when the refusal showed before anything was sent.
    */
   public static LedgerError of(LedgerAction action, ContractError error, String transaction) {
-    StringBuilder message = new StringBuilder(action.kind().wireName());
-    action.model().ifPresent(m -> message.append(" of ").append(m));
+    return describe(action.kind().wireName() + action.model().map(m -> " of " + m).orElse(""), error, transaction);
+  }
+
+  /**
+   * The error of the call described by {@code what} (such as {@code grant_batch of acme/x to 3
+   * node(s)}), refused with {@code error}; {@code transaction} as for {@link #of}.
+   */
+  public static LedgerError describe(String what, ContractError error, String transaction) {
+    StringBuilder message = new StringBuilder(what);
     message.append(": the contract reverted with ").append(error).append(": ")
         .append(MEANING.getOrDefault(error.name(), "an error of Solidity's own"));
     if (error.name().equals("DeadlinePassed") && error.args().size() == 2) {

@@ -13,10 +13,11 @@ import java.math.BigInteger;
  * @param gasLimit the gas it may use
  * @param maxFeePerGas the most it pays per gas
  * @param maxPriorityFeePerGas the tip it offers per gas
+ * @param signed the signed transaction as sent, to send again byte for byte
  */
 public record SentTransaction(String hash, BigInteger nonce, String to, String data, BigInteger gasLimit,
-    BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {
-  /** Hash, nonce and fees; the calldata is left out (it can be long). */
+    BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas, String signed) {
+  /** Hash, nonce and fees; the calldata and signed bytes are left out (they can be long). */
   @Override
   public String toString() {
     return "SentTransaction[" + hash + ", nonce " + nonce + ", to " + (to == null ? "(creation)" : to) + ", gas "

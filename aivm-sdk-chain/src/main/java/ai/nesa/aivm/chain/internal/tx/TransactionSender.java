@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,6 +41,12 @@ import org.web3j.utils.Numeric;
  * the sender read the account's pending count again and retry once. Waiting for receipts happens
  * outside the lock.
  *
+ * <p>A transaction that is not mined because the node does not hold one of a lower nonce (a
+ * reorganisation dropped it, or the node restarted and lost its pool) would wait for ever: while
+ * waiting, the sender notices that gap and sends the missing transactions again, byte for byte as
+ * signed before (it remembers its last {@value #REMEMBERED} transactions), and its own if the node
+ * lost it too.
+ *
  * <p>Transactions are signed by an {@link EthSigner}: the account's key never leaves it, and a
  * remote or hardware signer works as well as a local key.
  *
@@ -56,6 +64,9 @@ public final class TransactionSender {
   /** A replacement's fees against the transaction it replaces, in per mille. */
   public static final int REPLACEMENT_BUMP_PERMILLE = 1125;
 
+  /** How many of its latest transactions, by nonce, the sender remembers to send again. */
+  public static final int REMEMBERED = 1024;
+
   private static final Logger log = LoggerFactory.getLogger(TransactionSender.class);
   private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
 
@@ -65,6 +76,8 @@ public final class TransactionSender {
   private final BigInteger feeCap;
   private final ReentrantLock sending = new ReentrantLock();
   private BigInteger nextNonce;
+  /** The latest transaction sent under each recent nonce; guarded by the map itself. */
+  private final NavigableMap<BigInteger, SentTransaction> recent = new TreeMap<>();
 
   /**
    * A sender for {@code signer}'s account on chain {@code chainId}.
@@ -194,6 +207,11 @@ public final class TransactionSender {
    */
   public TransactionReceipt await(List<SentTransaction> sentUnderOneNonce, int confirmations, Duration timeout,
       Duration pollEvery, Duration replaceAfter, Consumer<SentTransaction> onReplacement) {
+    return await(sentUnderOneNonce, confirmations, timeout, pollEvery, replaceAfter, onReplacement, true);
+  }
+
+  private TransactionReceipt await(List<SentTransaction> sentUnderOneNonce, int confirmations, Duration timeout,
+      Duration pollEvery, Duration replaceAfter, Consumer<SentTransaction> onReplacement, boolean fillGaps) {
     List<SentTransaction> sent = new ArrayList<>(sentUnderOneNonce);
     SentTransaction first = sent.get(0);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -202,6 +220,9 @@ public final class TransactionSender {
       Optional<TransactionReceipt> receipt = receipt(sent);
       if (receipt.isPresent() && isConfirmed(receipt.get(), confirmations)) {
         return receipt.get();
+      }
+      if (receipt.isEmpty() && fillGaps) {
+        fillGap(sent.get(sent.size() - 1));
       }
       if (receipt.isEmpty() && replaceAfter != null && System.nanoTime() - lastSent >= replaceAfter.toNanos()) {
         Optional<SentTransaction> replacement = replace(sent.get(sent.size() - 1));
@@ -220,11 +241,39 @@ public final class TransactionSender {
     }
   }
 
-  /** {@link #await} of one transaction that is never replaced. */
+  /** {@link #await} of a transaction known only by its hash: never replaced or sent again. */
   public TransactionReceipt awaitReceipt(String hash, int confirmations, Duration timeout, Duration pollEvery) {
     SentTransaction only = new SentTransaction(hash, BigInteger.ZERO, null, "0x", BigInteger.ZERO, BigInteger.ZERO,
-        BigInteger.ZERO);
-    return await(List.of(only), confirmations, timeout, pollEvery, null, r -> {});
+        BigInteger.ZERO, "0x");
+    return await(List.of(only), confirmations, timeout, pollEvery, null, r -> {}, false);
+  }
+
+  /**
+   * Sends again what the node lost below or at {@code waiting}'s nonce: when the account's pending
+   * count (mined plus executable in the pool) is not past the nonce, the transactions remembered for
+   * the missing nonces, {@code waiting} last, byte for byte as signed before.
+   */
+  private void fillGap(SentTransaction waiting) {
+    BigInteger pending = Rpc.call(web3j.ethGetTransactionCount(from().hex(), DefaultBlockParameterName.PENDING))
+        .getTransactionCount();
+    if (pending.compareTo(waiting.nonce()) > 0) {
+      return;
+    }
+    List<SentTransaction> missing;
+    synchronized (recent) {
+      missing = new ArrayList<>(recent.subMap(pending, true, waiting.nonce(), false).values());
+    }
+    missing.add(waiting);
+    for (SentTransaction t : missing) {
+      EthSendTransaction answer;
+      try {
+        answer = web3j.ethSendRawTransaction(t.signed()).send();
+      } catch (IOException e) {
+        return; // the next poll tries again
+      }
+      log.debug("sent {} again (nonce {}): the node held no transaction of nonce {}{}", t.hash(), t.nonce(), pending,
+          answer.hasError() ? "; it answered " + answer.getError().getMessage() : "");
+    }
   }
 
   /** The receipt of whichever of {@code sent} was mined, if one was. */
@@ -268,8 +317,17 @@ public final class TransactionSender {
       throw new AivmIoException("could not send a transaction to " + where(to) + ": " + e.getMessage(), e);
     }
     SentTransaction transaction = new SentTransaction(Numeric.toHexString(Keccak256.digest(signed)), nonce, to, data,
-        gasLimit, maxFee, tip);
-    return new Submitted(transaction, answer.hasError() ? Optional.of(answer.getError().getMessage()) : Optional.empty());
+        gasLimit, maxFee, tip, Numeric.toHexString(signed));
+    if (answer.hasError()) {
+      return new Submitted(transaction, Optional.of(answer.getError().getMessage()));
+    }
+    synchronized (recent) {
+      recent.put(nonce, transaction);
+      while (recent.size() > REMEMBERED) {
+        recent.pollFirstEntry();
+      }
+    }
+    return new Submitted(transaction, Optional.empty());
   }
 
   private record Submitted(SentTransaction transaction, Optional<String> refusal) {}
