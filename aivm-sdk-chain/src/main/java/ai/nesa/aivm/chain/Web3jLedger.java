@@ -5,6 +5,7 @@ import ai.nesa.aivm.chain.internal.contracts.AivmLedger;
 import ai.nesa.aivm.chain.internal.contracts.ContractCalls;
 import ai.nesa.aivm.chain.internal.contracts.ContractError;
 import ai.nesa.aivm.chain.internal.ledger.ChainIndex;
+import ai.nesa.aivm.chain.internal.ledger.EventFollower;
 import ai.nesa.aivm.chain.internal.ledger.Rejections;
 import ai.nesa.aivm.chain.internal.ledger.Submissions;
 import ai.nesa.aivm.chain.internal.rpc.RevertedCall;
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
@@ -412,6 +415,41 @@ public final class Web3jLedger implements Ledger {
     }
     ensureOpen();
     return index.events(System.nanoTime(), afterSequence, limit);
+  }
+
+  /**
+   * The contract's events after {@code from}, replayed and then followed live: a publisher whose
+   * every subscriber follows on a thread of its own, gets each event once and in order as far as it
+   * {@linkplain Flow.Subscription#request requests}, and is not held up by the others. The view
+   * counts {@linkplain Builder#confirmations confirmations} as reads do; a reorganisation deeper than
+   * that hands the events it took back over again with {@link ChainEvent#removed()} set. A node that
+   * cannot be reached (a dropped connection, a restart) is retried with a backoff, and following goes
+   * on where it stopped. The subscriber completes when the ledger closes.
+   *
+   * <p>From the start: {@code ChainCheckpoint.startOfBlock(ledger.deploymentBlock())}; from now:
+   * {@link #head()}; after a restart: the last handled event's {@link ChainEvent#checkpoint()}.
+   */
+  public Flow.Publisher<ChainEvent> follow(ChainCheckpoint from) {
+    Objects.requireNonNull(from, "from");
+    ensureOpen();
+    return subscriber -> EventFollower.start(index, subscriber, from, pollInterval, () -> closed);
+  }
+
+  /**
+   * Follows the contract's events after {@code from} as {@link #follow(ChainCheckpoint)} does,
+   * handing every one to {@code listener} on the follower's thread; close the follower to stop.
+   */
+  public ChainFollower follow(ChainCheckpoint from, Consumer<ChainEvent> listener) {
+    ChainFollower follower = new ChainFollower(from, listener);
+    follow(from).subscribe(follower.subscriber());
+    return follower;
+  }
+
+  /** The checkpoint after every event the chain holds now (with the configured confirmations). */
+  public ChainCheckpoint head() {
+    ensureOpen();
+    index.sync(System.nanoTime());
+    return new ChainCheckpoint(Math.max(0, index.syncedBlock()), Integer.MAX_VALUE);
   }
 
   private <T> T read(Function<LedgerBook, T> reader) {

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.chain.internal.ledger;
 
+import ai.nesa.aivm.chain.ChainCheckpoint;
 import ai.nesa.aivm.chain.ChainEvent;
 import ai.nesa.aivm.chain.internal.rpc.Rpc;
 import ai.nesa.aivm.crypto.Address;
@@ -118,36 +119,25 @@ public final class ChainIndex implements LogDecoder.Context {
     return List.copyOf(events.subList(from, to));
   }
 
-  /**
-   * Events after {@code sequence}, without syncing: what the last sync saw. For followers, which
-   * sync on their own schedule.
-   */
-  public synchronized List<ChainEvent> eventsSeen(long afterSequence, int limit) {
-    int from = (int) Math.min(afterSequence, events.size());
-    int to = (int) Math.min((long) from + limit, events.size());
-    return List.copyOf(events.subList(from, to));
-  }
-
   /** The event with this sequence, as the last sync saw it. */
   public synchronized Optional<ChainEvent> eventSeen(long sequence) {
     return sequence >= 1 && sequence <= events.size() ? Optional.of(events.get((int) sequence - 1)) : Optional.empty();
   }
 
-  /** The sequence of the first event after {@code blockNumber}'s log {@code logIndex}, as the last sync saw it. */
-  public synchronized long firstSequenceAfter(long blockNumber, int logIndex) {
+  /** Up to {@code limit} events after {@code checkpoint}, as the last sync saw them. */
+  public synchronized List<ChainEvent> eventsSeenAfter(ChainCheckpoint checkpoint, int limit) {
     int low = 0;
     int high = events.size();
     while (low < high) {
       int mid = (low + high) >>> 1;
       ChainEvent e = events.get(mid);
-      boolean after = e.blockNumber() > blockNumber || e.blockNumber() == blockNumber && e.logIndex() > logIndex;
-      if (after) {
+      if (checkpoint.isBefore(e.blockNumber(), e.logIndex())) {
         high = mid;
       } else {
         low = mid + 1;
       }
     }
-    return low + 1L;
+    return List.copyOf(events.subList(low, (int) Math.min((long) low + limit, events.size())));
   }
 
   /**
