@@ -2,6 +2,7 @@ package ai.nesa.aivm.sdk;
 
 import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.internal.ClientConfig;
 import ai.nesa.aivm.sdk.internal.ClientFactory;
@@ -122,6 +123,7 @@ public interface AivmClient extends AutoCloseable {
     Random random = new Random();
     KernelStore store;
     Ledger ledger;
+    EthSigner wallet;
     AivmClient shareWith;
 
     Builder() {}
@@ -272,6 +274,17 @@ public interface AivmClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The wallet that signs the ledger requests the client makes for you: {@code
+     * kernels().register(...)} registers the model and publishes the version as this account, and
+     * {@code models().review(...)} reviews as it. Its key never leaves the signer; the client sends
+     * only signed requests. Needs a {@link #ledger(Ledger)}.
+     */
+    public Builder wallet(EthSigner wallet) {
+      this.wallet = Objects.requireNonNull(wallet, "wallet");
+      return this;
+    }
+
     /** How the client waits between retries. For tests. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -285,15 +298,19 @@ public interface AivmClient extends AutoCloseable {
     }
 
     /**
-     * @throws AivmValidationException when no gateway was set
+     * @throws AivmValidationException when no gateway was set, or a wallet without a ledger
      */
     public AivmClient build() {
       if (gateway == null) {
         throw AivmValidationException.of("gateway", "required", null,
             "set the gateway's URL with gateway(...) or AIVM_GATEWAY_URL");
       }
+      if (wallet != null && ledger == null) {
+        throw AivmValidationException.of("ledger", "required", null,
+            "a wallet signs ledger requests: give the client a ledger(...) to send them to");
+      }
       return ClientFactory.create(new ClientConfig(gateway, apiKey, connectTimeout, readTimeout, callTimeout,
-          retryPolicy, circuitBreaker, rateLimit, applicationName, clock, sleeper, random, store, ledger), shareWith);
+          retryPolicy, circuitBreaker, rateLimit, applicationName, clock, sleeper, random, store, ledger, wallet), shareWith);
     }
 
     private static Duration positive(String name, Duration d) {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.nesa.aivm.crypto.EthPrivateKey;
+import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.sdk.logging.CapturedLogs;
 import ai.nesa.aivm.sdk.models.ModelListParams;
 import java.util.List;
@@ -49,6 +51,22 @@ class ClientTest {
     assertThrows(AivmValidationException.class, () -> AivmClient.builder().gateway("ftp://example.org"));
     assertThrows(AivmValidationException.class, () -> AivmClient.builder().gateway("not a url"));
     assertThrows(AivmValidationException.class, () -> AivmClient.builder().readTimeout(java.time.Duration.ZERO));
+  }
+
+  @Test
+  void aWalletWithoutALedgerIsRefusedAndAClientWithoutAWalletCannotWrite() {
+    EthSigner wallet = EthSigner.of(EthPrivateKey.fromBytes(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32}));
+    AivmValidationException e = assertThrows(AivmValidationException.class,
+        () -> AivmClient.builder().gateway(server.url("/").uri()).wallet(wallet).build());
+    assertEquals("ledger", e.problems().get(0).path());
+
+    try (AivmClient client = TestClients.builder(server, new RecordingSleeper()).build()) {
+      IllegalStateException noWallet = assertThrows(IllegalStateException.class, () -> client.models().review(r -> r
+          .model(ModelId.of("acme/m")).version(Semver.of("1.0.0")).rating(5).text("good")));
+      assertTrue(noWallet.getMessage().contains("wallet"), noWallet.getMessage());
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.sdk.internal;
 
+import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.sdk.CircuitBreakerPolicy;
 import ai.nesa.aivm.sdk.RateLimit;
 import ai.nesa.aivm.sdk.RetryPolicy;
@@ -13,7 +14,7 @@ import java.util.Random;
 
 /**
  * Everything a client was built with. The API key is held here only; {@link #toString()} never
- * shows it.
+ * shows it, and shows the wallet by its address.
  */
 public record ClientConfig(
     URI gateway,
@@ -29,7 +30,8 @@ public record ClientConfig(
     Sleeper sleeper,
     Random random,
     KernelStore store,
-    Ledger ledger) {
+    Ledger ledger,
+    EthSigner wallet) {
 
   @Override
   public String toString() {
@@ -37,6 +39,6 @@ public record ClientConfig(
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
         + ", callTimeout=" + callTimeout + ", retry=" + retryPolicy + ", circuitBreaker=" + circuitBreaker
         + ", rateLimit=" + rateLimit + ", applicationName=" + applicationName + ", store=" + store
-        + ", ledger=" + ledger + "}";
+        + ", ledger=" + ledger + ", wallet=" + (wallet == null ? "none" : wallet.address()) + "}";
   }
 }

@@ -6,10 +6,13 @@ import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
 import ai.nesa.aivm.sdk.internal.inference.DefaultInferenceClient;
+import ai.nesa.aivm.sdk.internal.kernels.registration.KernelRegistrar;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
+import ai.nesa.aivm.sdk.internal.ledger.LedgerWriter;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistry;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistryAsync;
+import ai.nesa.aivm.sdk.internal.models.ReviewPoster;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
@@ -30,11 +33,14 @@ final class DefaultAivmClient implements AivmClient {
   DefaultAivmClient(ClientConfig config, HttpResources resources, GatewayTransport transport) {
     this.config = config;
     this.resources = resources;
-    this.models = new DefaultModelRegistry(transport);
-    this.kernels = config.store() == null ? null : new DefaultKernelUploader(config.store());
+    LedgerWriter writer = config.wallet() == null ? null
+        : new LedgerWriter(config.ledger(), config.wallet(), config.clock(), config.sleeper());
+    this.kernels = config.store() == null ? null
+        : new DefaultKernelUploader(config.store(), writer == null ? null : new KernelRegistrar(writer));
+    this.models = new DefaultModelRegistry(transport, writer == null ? null : new ReviewPoster(writer, config.store()));
     this.inference = DefaultInferenceClient.create(transport, models, config.ledger(),
         resources.dispatcher.executorService(), config.clock(), config.sleeper());
-    this.async = new Async(new DefaultModelRegistryAsync(transport),
+    this.async = new Async(new DefaultModelRegistryAsync(transport, models, resources.dispatcher.executorService()),
         kernels == null ? null : new DefaultKernelUploaderAsync(kernels));
   }
 
@@ -84,6 +90,9 @@ final class DefaultAivmClient implements AivmClient {
     }
     if (config.ledger() != null) {
       b.ledger(config.ledger());
+    }
+    if (config.wallet() != null) {
+      b.wallet(config.wallet());
     }
     if (config.apiKey() != null) {
       b.apiKey(config.apiKey());

@@ -1,12 +1,18 @@
 package ai.nesa.aivm.sdk.kernels;
 
 import ai.nesa.aivm.crypto.ChunkedDecryptor;
+import ai.nesa.aivm.crypto.EthSigner;
 import ai.nesa.aivm.crypto.SecretBytes;
 import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.Sleeper;
+import ai.nesa.aivm.sdk.internal.kernels.registration.KernelRegistrar;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
+import ai.nesa.aivm.sdk.internal.ledger.LedgerWriter;
+import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Puts kernels into a {@link KernelStore} and reads them back verified: {@code client.kernels()},
@@ -52,6 +58,19 @@ import java.nio.file.Path;
  * journal}, and the files stored whole are not sent again. A file is the unit of resumption: a
  * file cut off half way is sent again from its start. Interrupting the uploading thread cancels.
  *
+ * <h2>Register: the kernel on the ledger</h2>
+ *
+ * <p>{@link #register(PublishedKernel)} records an uploaded kernel on the uploader's ledger as its
+ * wallet ({@code AivmClient.builder().ledger(...).wallet(...)}, or {@link #using(KernelStore,
+ * Ledger, EthSigner)}): it registers the model if the ledger does not know it (private when the
+ * manifest holds encrypted files) and publishes the version with the manifest's CID and hash. With
+ * {@code aivm-sdk-chain}'s {@code Web3jLedger} that is a transaction on the chain.
+ *
+ * <pre>{@code
+ * KernelRegistration onLedger = client.kernels().register(published);
+ * System.out.println(onLedger.version().manifestCid() + " by " + onLedger.version().publisher());
+ * }</pre>
+ *
  * <h2>Download: every byte verified</h2>
  *
  * <p>{@link #manifest(Cid)}, {@link #open(Manifest, String)} and the other reads go through the
@@ -72,7 +91,17 @@ public interface KernelUploader {
    * caller keeps ownership of the store and closes it.
    */
   static KernelUploader using(KernelStore store) {
-    return new DefaultKernelUploader(store);
+    return new DefaultKernelUploader(store, null);
+  }
+
+  /**
+   * An uploader over {@code store} that {@linkplain #register registers} kernels on {@code ledger}
+   * as {@code owner}, for pipelines that publish without a gateway. The caller keeps ownership of
+   * the store and the ledger.
+   */
+  static KernelUploader using(KernelStore store, Ledger ledger, EthSigner owner) {
+    return new DefaultKernelUploader(store, new KernelRegistrar(new LedgerWriter(ledger, owner, Clock.systemUTC(),
+        Sleeper.system())));
   }
 
   /** Uploads {@code bundle} with {@link UploadOptions#defaults()}; see {@link #upload(KernelBundle, UploadOptions)}. */
@@ -90,6 +119,20 @@ public interface KernelUploader {
    *     bytes than were sent; its {@link KernelUploadException#state()} resumes
    */
   PublishedKernel upload(KernelBundle bundle, UploadOptions options);
+
+  /**
+   * Records {@code kernel} on the ledger: registers its model unless the ledger knows it, then
+   * publishes its version with the manifest's CID and hash, each a request signed by the wallet.
+   * Registering a kernel the ledger holds already (same version, same manifest) sends nothing.
+   *
+   * @throws IllegalStateException when the uploader has no ledger and wallet
+   * @throws ai.nesa.aivm.AivmValidationException when the ledger holds this version with another
+   *     manifest (nothing is sent)
+   * @throws ai.nesa.aivm.sdk.ledger.LedgerRejectedException when the ledger refuses a request (the
+   *     model is another owner's: {@code NOT_ALLOWED})
+   * @throws ai.nesa.aivm.sdk.AivmIoException when the ledger cannot be reached
+   */
+  KernelRegistration register(PublishedKernel kernel);
 
   /**
    * The manifest stored under {@code manifestCid}, read and verified.

@@ -26,6 +26,9 @@ public interface KernelUploaderAsync {
   /** See {@link KernelUploader#upload(KernelBundle, UploadOptions)}. */
   CompletableFuture<PublishedKernel> upload(KernelBundle bundle, UploadOptions options);
 
+  /** See {@link KernelUploader#register(PublishedKernel)}. */
+  CompletableFuture<KernelRegistration> register(PublishedKernel kernel);
+
   /** See {@link KernelUploader#manifest(Cid)}. */
   CompletableFuture<Manifest> manifest(Cid manifestCid);
 

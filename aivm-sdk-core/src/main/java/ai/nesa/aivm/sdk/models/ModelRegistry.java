@@ -8,12 +8,13 @@ import ai.nesa.aivm.sdk.NotFoundException;
 import ai.nesa.aivm.sdk.Page;
 import ai.nesa.aivm.sdk.PagedIterable;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.ledger.ReviewRecord;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The model catalog: search and filter models, read a model's details, versions, benchmarks,
- * reviews and example outputs. Reached through {@code client.models()}; its asynchronous twin,
+ * reviews and example outputs, and post reviews on the ledger. Reached through {@code client.models()}; its asynchronous twin,
  * {@link ModelRegistryAsync}, has the same methods.
  *
  * <pre>{@code
@@ -85,4 +86,25 @@ public interface ModelRegistry {
 
   /** Example inputs of one version and the outputs it gave. */
   List<Example> examples(ModelId model, Semver version);
+
+  /**
+   * Posts a review on the ledger as the client's wallet: the rating and the CID of its text (text
+   * given as text is stored in the client's store first). A later review of the same version by the
+   * same wallet replaces the earlier one.
+   *
+   * @return the review as the ledger records it
+   * @throws IllegalStateException when the client has no ledger and wallet, or is given text but
+   *     has no store to keep it in
+   * @throws ai.nesa.aivm.sdk.ledger.LedgerRejectedException when the ledger refuses it (the version
+   *     is not published: {@code NOT_FOUND})
+   * @since 0.1.0
+   */
+  ReviewRecord review(NewReview review);
+
+  /** {@link #review(NewReview)} with the review built in place. */
+  default ReviewRecord review(Consumer<NewReview.Builder> review) {
+    NewReview.Builder b = NewReview.builder();
+    review.accept(b);
+    return review(b.build());
+  }
 }

@@ -4,6 +4,7 @@ import ai.nesa.aivm.sdk.AsyncPagedIterable;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Page;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.ledger.ReviewRecord;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -53,4 +54,14 @@ public interface ModelRegistryAsync {
   CompletableFuture<List<Example>> examples(ModelId model);
 
   CompletableFuture<List<Example>> examples(ModelId model, Semver version);
+
+  /** See {@link ModelRegistry#review(NewReview)}; runs on the client's threads. */
+  CompletableFuture<ReviewRecord> review(NewReview review);
+
+  /** See {@link ModelRegistry#review(Consumer)}. */
+  default CompletableFuture<ReviewRecord> review(Consumer<NewReview.Builder> review) {
+    NewReview.Builder b = NewReview.builder();
+    review.accept(b);
+    return review(b.build());
+  }
 }

@@ -4,6 +4,7 @@ import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Page;
 import ai.nesa.aivm.sdk.PagedIterable;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.ledger.ReviewRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,5 +93,10 @@ final class AsyncAsSync implements ModelRegistry {
   @Override
   public List<Example> examples(ModelId model, Semver version) {
     return await(async.examples(model, version));
+  }
+
+  @Override
+  public ReviewRecord review(NewReview review) {
+    return await(async.review(review));
   }
 }

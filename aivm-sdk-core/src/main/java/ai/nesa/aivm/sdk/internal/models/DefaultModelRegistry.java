@@ -5,6 +5,7 @@ import ai.nesa.aivm.sdk.Page;
 import ai.nesa.aivm.sdk.PagedIterable;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
+import ai.nesa.aivm.sdk.ledger.ReviewRecord;
 import ai.nesa.aivm.sdk.models.Benchmark;
 import ai.nesa.aivm.sdk.models.Example;
 import ai.nesa.aivm.sdk.models.ModelDetails;
@@ -12,17 +13,31 @@ import ai.nesa.aivm.sdk.models.ModelListParams;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.models.ModelSummary;
 import ai.nesa.aivm.sdk.models.ModelVersion;
+import ai.nesa.aivm.sdk.models.NewReview;
 import ai.nesa.aivm.sdk.models.Review;
 import ai.nesa.aivm.sdk.models.ReviewListParams;
 import java.util.List;
 import java.util.Objects;
 
-/** {@link ModelRegistry} over the gateway's catalog resources. */
+/** {@link ModelRegistry} over the gateway's catalog resources, and reviews posted on the ledger. */
 public final class DefaultModelRegistry implements ModelRegistry {
   private final GatewayTransport transport;
+  private final ReviewPoster reviews;
 
-  public DefaultModelRegistry(GatewayTransport transport) {
+  /** A registry reading from the gateway, posting reviews with {@code reviews} (null: it cannot). */
+  public DefaultModelRegistry(GatewayTransport transport, ReviewPoster reviews) {
     this.transport = transport;
+    this.reviews = reviews;
+  }
+
+  @Override
+  public ReviewRecord review(NewReview review) {
+    Objects.requireNonNull(review, "review");
+    if (reviews == null) {
+      throw new IllegalStateException("reviews are posted on the ledger as the client's wallet: build the client with "
+          + "ledger(...) and wallet(...)");
+    }
+    return reviews.post(review);
   }
 
   @Override

@@ -5,25 +5,40 @@ import ai.nesa.aivm.sdk.Page;
 import ai.nesa.aivm.sdk.AsyncPagedIterable;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
+import ai.nesa.aivm.sdk.ledger.ReviewRecord;
 import ai.nesa.aivm.sdk.models.Benchmark;
 import ai.nesa.aivm.sdk.models.Example;
 import ai.nesa.aivm.sdk.models.ModelDetails;
 import ai.nesa.aivm.sdk.models.ModelListParams;
+import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 import ai.nesa.aivm.sdk.models.ModelSummary;
 import ai.nesa.aivm.sdk.models.ModelVersion;
+import ai.nesa.aivm.sdk.models.NewReview;
 import ai.nesa.aivm.sdk.models.Review;
 import ai.nesa.aivm.sdk.models.ReviewListParams;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.Objects;
 
 /** {@link ModelRegistryAsync} over the gateway's catalog resources. */
 public final class DefaultModelRegistryAsync implements ModelRegistryAsync {
   private final GatewayTransport transport;
+  private final ModelRegistry sync;
+  private final Executor executor;
 
-  public DefaultModelRegistryAsync(GatewayTransport transport) {
+  /** Gateway reads through {@code transport}; reviews run {@code sync}'s on {@code executor}. */
+  public DefaultModelRegistryAsync(GatewayTransport transport, ModelRegistry sync, Executor executor) {
     this.transport = transport;
+    this.sync = sync;
+    this.executor = executor;
+  }
+
+  @Override
+  public CompletableFuture<ReviewRecord> review(NewReview review) {
+    Objects.requireNonNull(review, "review");
+    return CompletableFuture.supplyAsync(() -> sync.review(review), executor);
   }
 
   @Override

@@ -326,7 +326,7 @@ class TransportFaultsTest {
   private GatewayTransport transport(RetryPolicy policy) {
     ClientConfig config = new ClientConfig(server.url("/").uri(), "sk-test-secret", Duration.ofSeconds(5),
         Duration.ofSeconds(5), Duration.ofSeconds(30), policy, null, null, null,
-        Clock.fixed(TestClients.NOW, ZoneOffset.UTC), sleeper, new Random(1), null, null);
+        Clock.fixed(TestClients.NOW, ZoneOffset.UTC), sleeper, new Random(1), null, null, null);
     return new GatewayTransport(config, new OkHttpClient.Builder().retryOnConnectionFailure(false).build(), "test");
   }
 

@@ -7,7 +7,9 @@ import ai.nesa.aivm.crypto.ChunkedEncryption;
 import ai.nesa.aivm.crypto.SecretBytes;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.internal.kernels.registration.KernelRegistrar;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.KernelRegistration;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.Manifest;
 import ai.nesa.aivm.sdk.kernels.ManifestEntry;
@@ -37,10 +39,22 @@ import java.util.OptionalLong;
  */
 public final class DefaultKernelUploader implements KernelUploader {
   private final KernelStore store;
+  private final KernelRegistrar registrar;
 
-  /** An uploader over {@code store}. */
-  public DefaultKernelUploader(KernelStore store) {
+  /** An uploader over {@code store} that registers with {@code registrar} (null: it cannot register). */
+  public DefaultKernelUploader(KernelStore store, KernelRegistrar registrar) {
     this.store = Objects.requireNonNull(store, "store");
+    this.registrar = registrar;
+  }
+
+  @Override
+  public KernelRegistration register(PublishedKernel kernel) {
+    Objects.requireNonNull(kernel, "kernel");
+    if (registrar == null) {
+      throw new IllegalStateException("this uploader has no ledger to register on: build the client with "
+          + "ledger(...) and wallet(...), or use KernelUploader.using(store, ledger, owner)");
+    }
+    return registrar.register(kernel);
   }
 
   @Override

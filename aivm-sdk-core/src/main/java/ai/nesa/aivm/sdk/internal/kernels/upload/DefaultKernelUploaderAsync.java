@@ -3,6 +3,7 @@ package ai.nesa.aivm.sdk.internal.kernels.upload;
 import ai.nesa.aivm.crypto.SecretBytes;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.KernelRegistration;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.kernels.Manifest;
@@ -30,6 +31,12 @@ public final class DefaultKernelUploaderAsync implements KernelUploaderAsync {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(options, "options");
     return run("upload", () -> sync.upload(bundle, options));
+  }
+
+  @Override
+  public CompletableFuture<KernelRegistration> register(PublishedKernel kernel) {
+    Objects.requireNonNull(kernel, "kernel");
+    return run("register", () -> sync.register(kernel));
   }
 
   @Override
