@@ -148,6 +148,22 @@ public final class Web3jLedger implements Ledger {
     this.replaceAfter = b.replaceAfter;
   }
 
+  /**
+   * The chain id of the node at {@code rpc} ({@code eth_chainId}): to choose keys or a contract
+   * before building a ledger.
+   *
+   * @throws AivmIoException when the node cannot be reached
+   */
+  public static long chainId(URI rpc) {
+    Builder b = builder().rpc(rpc);
+    Web3j web3j = b.connect();
+    try {
+      return Builder.chainId(web3j);
+    } finally {
+      web3j.shutdown();
+    }
+  }
+
   /** A builder; {@link Builder#rpc} and, to {@link Builder#build()}, {@link Builder#contract} are required. */
   public static Builder builder() {
     return new Builder();

@@ -34,8 +34,9 @@ import java.util.Locale;
  * mvn -B -q compile exec:java -pl aivm-sdk-examples -am -Dexample=Quickstart
  * </pre>
  *
- * <p>The owner signs the ledger's requests with anvil's first dev key (public knowledge, never for
- * real funds; see {@link DevnetModelOwner}). Step 5 calls a devnet node directly; steps 6 to 8 go
+ * <p>The client is built with the owner's wallet, anvil's first dev key (public knowledge, never
+ * for real funds; see {@link DevnetModelOwner}): {@code client.kernels().register(...)} signs the
+ * ledger's requests with it. Step 5 calls a devnet node directly; steps 6 to 8 go
  * through the SDK's inference client, which checks every result against the nodes' signed receipts
  * and the ledger. {@link RunInference} shows the rest of it.
  */
@@ -51,7 +52,7 @@ public final class Quickstart {
     long start = System.nanoTime();
     try (LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(3).start();
         AivmClient client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store())
-            .ledger(devnet.ledger()).build()) {
+            .ledger(devnet.ledger()).wallet(DevnetModelOwner.WALLET).build()) {
       out.println("1. devnet up: gateway " + devnet.gateway() + ", " + devnet.nodes().size() + " nodes on the ledger");
 
       AivmConfig config = Presets.onnxClassifier("acme/sentiment-small", "model.onnx").toBuilder()
@@ -60,7 +61,7 @@ public final class Quickstart {
           .parameterCount(131_072)
           .benchmark(new ReportedBenchmark("accuracy", 74.0, "%", "tiny-sentiment"))
           .build();
-      PublishedKernel published = DevnetModelOwner.publish(client.kernels(), devnet.ledger(), config,
+      PublishedKernel published = DevnetModelOwner.publish(client.kernels(), config,
           TinyModel.BYTE_PAIR_SENTIMENT);
       out.println("2. published " + config.name() + "@" + config.version().text() + ": manifest "
           + published.manifestCid() + " (" + published.manifest().files().size() + " files), on the ledger");

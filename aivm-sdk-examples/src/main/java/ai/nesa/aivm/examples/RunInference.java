@@ -133,13 +133,13 @@ public final class RunInference {
   private static void onDevnet(ModelId classifier, ModelId generator, PrintStream out, PrintStream err) {
     try (LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(3).start();
         AivmClient client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store())
-            .ledger(devnet.ledger()).build()) {
+            .ledger(devnet.ledger()).wallet(DevnetModelOwner.WALLET).build()) {
       out.println("devnet up: gateway " + devnet.gateway() + ", " + devnet.nodes().size()
           + " nodes; receipts are checked against its ledger");
-      DevnetModelOwner.publish(client.kernels(), devnet.ledger(),
-          Presets.onnxClassifier(classifier.toString(), "model.onnx"), TinyModel.BYTE_PAIR_SENTIMENT);
-      DevnetModelOwner.publish(client.kernels(), devnet.ledger(),
-          Presets.onnxTextGenerator(generator.toString(), "model.onnx"), TinyModel.BYTE_BIGRAM);
+      DevnetModelOwner.publish(client.kernels(), Presets.onnxClassifier(classifier.toString(), "model.onnx"),
+          TinyModel.BYTE_PAIR_SENTIMENT);
+      DevnetModelOwner.publish(client.kernels(), Presets.onnxTextGenerator(generator.toString(), "model.onnx"),
+          TinyModel.BYTE_BIGRAM);
       out.println("published " + classifier + " (classifier) and " + generator + " (text generator)");
       tour(client, classifier, generator, devnet, out, err);
     }

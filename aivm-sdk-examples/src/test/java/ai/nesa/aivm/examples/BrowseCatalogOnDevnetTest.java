@@ -17,10 +17,10 @@ class BrowseCatalogOnDevnetTest {
   @Test
   void itFindsTheClassifierAndNotTheGenerator() {
     try (LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(1).start()) {
-      DevnetModelOwner.publish(devnet.kernels(), devnet.ledger(),
-          Presets.onnxClassifier("acme/sentiment", "model.onnx"), TinyModel.BYTE_PAIR_SENTIMENT);
-      DevnetModelOwner.publish(devnet.kernels(), devnet.ledger(),
-          Presets.onnxTextGenerator("acme/bigram", "model.onnx"), TinyModel.BYTE_BIGRAM);
+      DevnetModelOwner.publish(devnet, Presets.onnxClassifier("acme/sentiment", "model.onnx"),
+          TinyModel.BYTE_PAIR_SENTIMENT);
+      DevnetModelOwner.publish(devnet, Presets.onnxTextGenerator("acme/bigram", "model.onnx"),
+          TinyModel.BYTE_BIGRAM);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code = BrowseCatalog.run(

@@ -146,10 +146,10 @@ class RunInferenceTest {
   @Test
   void givenAGatewayItUsesTheModelsPublishedThereAndLeavesOutTheLiar() {
     try (LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(3).start()) {
-      DevnetModelOwner.publish(devnet.kernels(), devnet.ledger(),
-          Presets.onnxClassifier("beta/sentiment", "model.onnx"), TinyModel.BYTE_PAIR_SENTIMENT);
-      DevnetModelOwner.publish(devnet.kernels(), devnet.ledger(),
-          Presets.onnxTextGenerator("beta/bigram", "model.onnx"), TinyModel.BYTE_BIGRAM);
+      DevnetModelOwner.publish(devnet, Presets.onnxClassifier("beta/sentiment", "model.onnx"),
+          TinyModel.BYTE_PAIR_SENTIMENT);
+      DevnetModelOwner.publish(devnet, Presets.onnxTextGenerator("beta/bigram", "model.onnx"),
+          TinyModel.BYTE_BIGRAM);
 
       Run run = Run.of(new String[] {"classifier=beta/sentiment", "generator=beta/bigram"},
           Map.of("AIVM_GATEWAY_URL", devnet.gateway().toString()));
