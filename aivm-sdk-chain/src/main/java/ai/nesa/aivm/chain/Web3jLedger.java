@@ -643,16 +643,12 @@ public final class Web3jLedger implements Ledger {
         throw AivmValidationException.of("contract", "required", null,
             "the ledger contract's address is required (or deploy() a new one)");
       }
-      Web3j web3j = connect();
-      try {
+      return connected(web3j -> {
         LedgerDomain domain = new LedgerDomain(chainId(web3j), contract);
         checkIsLedger(web3j, domain);
         long block = deploymentBlock != null ? deploymentBlock : findDeploymentBlock(web3j, contract);
         return new Web3jLedger(web3j, domain, block, this);
-      } catch (RuntimeException e) {
-        web3j.shutdown();
-        throw e;
-      }
+      });
     }
 
     /**
@@ -668,8 +664,7 @@ public final class Web3jLedger implements Ledger {
       if (relayer == null) {
         throw AivmValidationException.of("relayer", "required", null, "deploying needs a relayer to send and pay for it");
       }
-      Web3j web3j = connect();
-      try {
+      return connected(web3j -> {
         long chainId = chainId(web3j);
         TransactionSender sender = new TransactionSender(web3j, relayer, chainId, feeCap);
         SentTransaction sent = sender.send(null, "0x" + AivmLedger.BINARY);
@@ -681,6 +676,14 @@ public final class Web3jLedger implements Ledger {
         }
         LedgerDomain domain = new LedgerDomain(chainId, Address.of(mined.getContractAddress()));
         return new Web3jLedger(web3j, domain, mined.getBlockNumber().longValueExact(), this);
+      });
+    }
+
+    /** A ledger made on a new connection, which is shut again when making it fails. */
+    private Web3jLedger connected(Function<Web3j, Web3jLedger> make) {
+      Web3j web3j = connect();
+      try {
+        return make.apply(web3j);
       } catch (RuntimeException e) {
         web3j.shutdown();
         throw e;

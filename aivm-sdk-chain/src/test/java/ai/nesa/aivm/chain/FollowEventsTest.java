@@ -20,10 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,38 +27,14 @@ import org.junit.jupiter.api.Test;
  * restarted subscription and across dropped connections, backpressure, and reorganisations at one
  * and two confirmations.
  */
-class FollowEventsTest {
+class FollowEventsTest extends OnAnvilLedgerTest {
   private static final EthPrivateKey OWNER = EthPrivateKey.fromBytes(
       Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
   private static final EthPrivateKey OTHER = EthPrivateKey.fromBytes(
       Hex.decode("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"));
   private static final Instant LATER = Instant.parse("2100-01-01T00:00:00Z");
 
-  private static AnvilChain chain;
-  private Web3jLedger ledger;
   private int models;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilChain.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() {
-    ledger = chain.ledger().deploy();
-  }
-
-  @AfterEach
-  void close() {
-    ledger.close();
-  }
 
   @Test
   void aFollowerReplaysFromItsCheckpointThenFollowsLive() {

@@ -21,9 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the model and publishes the version in transactions on the chain, {@code models().review} posts a
  * review there, and another ledger reading the same contract sees them.
  */
-class SdkOnChainTest {
+class SdkOnChainTest extends OnAnvilLedgerTest {
   private static final EthPrivateKey OWNER = EthPrivateKey.fromBytes(
       Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
   private static final EthPrivateKey REVIEWER = EthPrivateKey.fromBytes(
@@ -41,34 +39,18 @@ class SdkOnChainTest {
   /** The kernel: an ONNX classifier preset over bytes that stand in for weights (nothing runs them here). */
   private static final byte[] WEIGHTS = "not really onnx".getBytes(StandardCharsets.UTF_8);
 
-  private static AnvilChain chain;
   @TempDir
   Path storeDir;
-  private Web3jLedger ledger;
   private KernelStore store;
 
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilChain.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
   @BeforeEach
-  void deploy() {
-    ledger = chain.ledger().deploy();
+  void openStore() {
     store = KernelStore.localDirectory(storeDir);
   }
 
   @AfterEach
-  void close() {
+  void closeStore() {
     store.close();
-    ledger.close();
   }
 
   /** A client whose gateway is never called: registering and reviewing talk to the ledger and the store. */

@@ -40,9 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -56,7 +54,7 @@ import org.web3j.tx.RawTransactionManager;
  * reorganisations, connecting to a deployed contract, read-only ledgers, direct calls and batches,
  * and changes the view cannot hold.
  */
-class Web3jLedgerTest {
+class Web3jLedgerTest extends OnAnvilLedgerTest {
   /** Anvil's dev accounts 0 to 3 (public knowledge, never for real funds); 9 relays. */
   private static final EthPrivateKey OWNER = key("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
   private static final String STRANGER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -67,35 +65,18 @@ class Web3jLedgerTest {
   private static final ModelId MODEL = ModelId.of("acme/on-chain");
   private static final Semver V1 = Semver.of("1.0.0");
 
-  private static AnvilChain chain;
   private static Web3j web3j;
-  private Web3jLedger ledger;
 
   @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilChain.start();
+  static void connect() {
     web3j = Web3j.build(new HttpService(chain.node().url().toString()));
   }
 
   @AfterAll
-  static void stopChain() {
+  static void disconnect() {
     if (web3j != null) {
       web3j.shutdown();
     }
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  @BeforeEach
-  void deploy() {
-    ledger = chain.ledger().deploy();
-  }
-
-  @AfterEach
-  void close() {
-    chain.automine(true);
-    ledger.close();
   }
 
   // ---- refusals ----

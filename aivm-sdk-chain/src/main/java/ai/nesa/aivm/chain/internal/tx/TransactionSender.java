@@ -67,6 +67,8 @@ public final class TransactionSender {
   /** How many of its latest transactions, by nonce, the sender remembers to send again. */
   public static final int REMEMBERED = 1024;
 
+  /** How often a wait checks that the node still holds what comes before its transaction. */
+  private static final Duration GAP_CHECK_EVERY = Duration.ofSeconds(1);
   private static final Logger log = LoggerFactory.getLogger(TransactionSender.class);
   private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
 
@@ -216,12 +218,15 @@ public final class TransactionSender {
     SentTransaction first = sent.get(0);
     long deadline = System.nanoTime() + timeout.toNanos();
     long lastSent = System.nanoTime();
+    long lastGapCheck = Long.MIN_VALUE;
     while (true) {
       Optional<TransactionReceipt> receipt = receipt(sent);
       if (receipt.isPresent() && isConfirmed(receipt.get(), confirmations)) {
         return receipt.get();
       }
-      if (receipt.isEmpty() && fillGaps) {
+      if (receipt.isEmpty() && fillGaps && (lastGapCheck == Long.MIN_VALUE
+          || System.nanoTime() - lastGapCheck >= GAP_CHECK_EVERY.toNanos())) {
+        lastGapCheck = System.nanoTime();
         fillGap(sent.get(sent.size() - 1));
       }
       if (receipt.isEmpty() && replaceAfter != null && System.nanoTime() - lastSent >= replaceAfter.toNanos()) {
