@@ -172,7 +172,7 @@ public final class DevnetGateway implements AutoCloseable {
     this.deployments = new Deployments(ledger, this.nodes, KernelUploader.using(store), clock, workers, this::mayRun,
         id -> cancel[0].cancelAll(id));
     this.inferences = new Inferences(deployments, this.nodes, new InferenceRunner(this.nodes, workers, clock), clock,
-        JSON, faults::takeBeforeRun, faults::takeAfterRun);
+        JSON, faults::takeBeforeRun, faults::takeAfterRun, this::mayRun);
     cancel[0] = inferences;
     this.grants = new Grants(ledger);
   }

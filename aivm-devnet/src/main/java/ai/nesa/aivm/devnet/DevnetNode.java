@@ -2,6 +2,7 @@ package ai.nesa.aivm.devnet;
 
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.Eip712;
 import ai.nesa.aivm.crypto.EthPrivateKey;
@@ -19,6 +20,9 @@ import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
+import ai.nesa.aivm.sdk.access.AccessDeniedException;
+import ai.nesa.aivm.sdk.access.NodeKeyring;
+import ai.nesa.aivm.sdk.access.SharePeer;
 import ai.nesa.aivm.sdk.inference.InferenceInput;
 import ai.nesa.aivm.sdk.inference.InferenceOutput;
 import ai.nesa.aivm.sdk.inference.Receipt;
@@ -90,13 +94,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @since 0.1.0
  */
-public final class DevnetNode implements AutoCloseable {
+public final class DevnetNode implements AutoCloseable, SharePeer {
   private final EthPrivateKey operator;
   private final EthPrivateKey encryption;
   private final String endpoint;
   private final Ledger ledger;
   private final KernelUploader kernels;
   private final Clock clock;
+  private final NodeKeyring keyring;
+  private volatile List<? extends SharePeer> peers = List.of();
   private final Map<Cid, LoadedKernel> sessions = new ConcurrentHashMap<>();
   private final NodeFaults faults = new NodeFaults();
   private final AtomicLong inferencesRun = new AtomicLong();
@@ -115,9 +121,11 @@ public final class DevnetNode implements AutoCloseable {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.kernels = KernelUploader.using(Objects.requireNonNull(store, "store"));
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.keyring = NodeKeyring.of(encryption, operator.address(), ledger, kernels);
   }
 
   /** The operator's address: the node's identity on the ledger. */
+  @Override
   public Address address() {
     return operator.address();
   }
@@ -328,6 +336,12 @@ public final class DevnetNode implements AutoCloseable {
         model + "@" + version.text() + " is not published on the ledger"));
     LoadedKernel loaded = sessions.get(published.manifestCid());
     if (loaded != null && loaded.manifestHash().equals(published.manifestHash())) {
+      if (loaded.encrypted() && !keyring.mayRun(model)) {
+        sessions.remove(published.manifestCid(), loaded);
+        loaded.session().close();
+        throw new KernelVerificationException("node " + address() + " holds no grant of " + model
+            + " in its current key epoch any more: its decrypted kernel is dropped");
+      }
       return loaded;
     }
     Manifest manifest = kernels.manifest(published.manifestCid());
@@ -344,8 +358,9 @@ public final class DevnetNode implements AutoCloseable {
     if (!"onnx".equals(engine)) {
       throw new UnsupportedRuntimeException(engine);
     }
+    boolean encrypted = manifest.file(config.runtime().entrypoint()).flatMap(ManifestEntry::encryption).isPresent();
     return sessions.computeIfAbsent(published.manifestCid(), cid -> new LoadedKernel(config,
-        OnnxSession.load(weights(manifest, config, model, version)), published.manifestHash()));
+        OnnxSession.load(weights(manifest, config, model, version)), published.manifestHash(), encrypted));
   }
 
   private byte[] weights(Manifest manifest, AivmConfig config, ModelId model, Semver version) {
@@ -361,37 +376,34 @@ public final class DevnetNode implements AutoCloseable {
           return in.readAllBytes();
         }
       }
-      SecretBytes key = dataKey(model, version);
-      try (InputStream in = kernels.openDecrypted(manifest, path, key)) {
+      if (ledger.model(model).map(r -> r.access() != Access.PRIVATE).orElse(true)) {
+        throw new KernelVerificationException(model + " is not a private model of the ledger, but its weights are encrypted");
+      }
+      try (InputStream in = keyring.openDecrypted(manifest, path, peers)) {
         return in.readAllBytes();
-      } finally {
-        key.destroy();
+      } catch (AccessDeniedException e) {
+        throw new KernelVerificationException(e.getMessage(), e);
+      } catch (CryptoException e) {
+        throw new KernelVerificationException("node " + address() + " could not decrypt " + model + "@"
+            + version.text() + ": " + e.getMessage(), e);
       }
     } catch (IOException e) {
       throw new AivmIoException("could not read " + path + ": " + e.getMessage(), e);
     }
   }
 
-  /** The data key of {@code model}'s current epoch, from this node's grant. */
-  private SecretBytes dataKey(ModelId model, Semver version) {
-    ModelRecord record = ledger.model(model).orElseThrow(() -> new KernelVerificationException(model + " is not registered"));
-    if (record.access() != Access.PRIVATE) {
-      throw new KernelVerificationException(model + " is public but its weights are encrypted");
-    }
-    Optional<GrantRecord> grant = ledger.grants(model).stream()
-        .filter(g -> g.node().equals(address()) && g.epoch() == record.epoch())
-        .filter(g -> g.version().map(version::equals).orElse(true))
-        .findFirst();
-    if (grant.isEmpty()) {
-      throw new KernelVerificationException("node " + address() + " holds no grant of " + model + "@" + version.text()
-          + " in key epoch " + record.epoch());
-    }
-    try {
-      return Ecies.unwrapKey(encryption, grant.get().wrappedKey());
-    } catch (RuntimeException e) {
-      throw new KernelVerificationException("node " + address() + " could not unwrap its grant of " + model + ": "
-          + e.getMessage(), e);
-    }
+  /**
+   * This node's share of a k-of-n model's current epoch key, wrapped to {@code requester}'s
+   * registered key ({@link NodeKeyring#shareFor}): what its peers ask of it.
+   */
+  @Override
+  public byte[] shareFor(Address requester, ModelId model) {
+    return keyring.shareFor(requester, model);
+  }
+
+  /** The other nodes this node asks for shares of a k-of-n model's key. */
+  void peers(List<? extends SharePeer> peers) {
+    this.peers = List.copyOf(peers);
   }
 
   /** Unloads every kernel. */

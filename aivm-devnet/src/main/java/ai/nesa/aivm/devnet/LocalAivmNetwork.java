@@ -267,6 +267,8 @@ public final class LocalAivmNetwork implements AutoCloseable {
                 + receipt.error().map(e -> e.code().wireName() + ": " + e.message()).orElse(receipt.status().name()));
           }
         }
+        // the devnet's nodes are each other's peers for the shares of k-of-n models' keys
+        started.forEach(n -> n.peers(started.stream().filter(p -> p != n).toList()));
         LocalAivmNetwork network = new LocalAivmNetwork(l, ownsLedger, s, store == null, temporary, started);
         network.gateway = DevnetGateway.start(l, started, s, port, clock);
         return network;

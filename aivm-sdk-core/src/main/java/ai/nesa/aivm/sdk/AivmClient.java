@@ -3,6 +3,7 @@ package ai.nesa.aivm.sdk;
 import ai.nesa.aivm.AivmException;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.EthSigner;
+import ai.nesa.aivm.sdk.access.AccessControl;
 import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.internal.ClientConfig;
 import ai.nesa.aivm.sdk.internal.ClientFactory;
@@ -86,6 +87,15 @@ public interface AivmClient extends AutoCloseable {
    * gateway's view of it).
    */
   InferenceClient inference();
+
+  /**
+   * Private models: publish encrypted, authorize nodes and hand them the key, revoke, rotate.
+   *
+   * @throws IllegalStateException unless the client was built with a {@linkplain
+   *     Builder#store(KernelStore) store}, a {@linkplain Builder#ledger(Ledger) ledger} and a
+   *     {@linkplain Builder#wallet(EthSigner) wallet} that is an {@link ai.nesa.aivm.sdk.access.Wallet}
+   */
+  AccessControl access();
 
   /** The asynchronous twin of this client, sharing its pool and settings. */
   AivmClientAsync async();

@@ -1,6 +1,7 @@
 package ai.nesa.aivm.sdk;
 
 import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
+import ai.nesa.aivm.sdk.access.AccessControlAsync;
 import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 
@@ -28,6 +29,13 @@ public interface AivmClientAsync extends AutoCloseable {
 
   /** Deployments and inferences. */
   InferenceClientAsync inference();
+
+  /**
+   * Private models, each call on a thread of its own.
+   *
+   * @throws IllegalStateException as {@link AivmClient#access()}
+   */
+  AccessControlAsync access();
 
   @Override
   void close();

@@ -18,9 +18,11 @@ import ai.nesa.aivm.sdk.kernels.PublishedKernel;
  * devnet's nodes use anvil's next ones.
  */
 final class DevnetModelOwner {
+  /** The owner's key. */
+  static final EthPrivateKey KEY = EthPrivateKey.fromBytes(
+      Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
   /** The owner's wallet: give it to the client with {@code AivmClient.builder().wallet(...)}. */
-  static final EthSigner WALLET = EthSigner.of(EthPrivateKey.fromBytes(
-      Hex.decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")));
+  static final EthSigner WALLET = EthSigner.of(KEY);
 
   private DevnetModelOwner() {}
 

@@ -1,8 +1,6 @@
 package ai.nesa.aivm.examples;
 
 import ai.nesa.aivm.AivmException;
-import ai.nesa.aivm.AivmValidationException;
-import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.devnet.DevnetNode;
 import ai.nesa.aivm.devnet.LocalAivmNetwork;
@@ -117,15 +115,8 @@ public final class RunInference {
       }
       out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - start) / 1e9);
       return 0;
-    } catch (AivmValidationException e) {
-      err.println("Invalid:");
-      for (Problem p : e.problems()) {
-        err.println("  " + p.path() + ": " + p.message());
-      }
-      return 2;
     } catch (AivmException e) {
-      err.println("Failed: " + e.getMessage());
-      return 1;
+      return Failures.report(e, err);
     }
   }
 

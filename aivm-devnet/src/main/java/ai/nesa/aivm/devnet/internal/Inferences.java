@@ -2,6 +2,7 @@ package ai.nesa.aivm.devnet.internal;
 
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.devnet.DevnetNode;
+import ai.nesa.aivm.sdk.ModelId;
 import com.squareup.moshi.JsonAdapter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
@@ -57,6 +60,7 @@ public final class Inferences {
   private final JsonAdapter<Object> json;
   private final IntSupplier failBeforeRun;
   private final BooleanSupplier failAfterRun;
+  private final Function<ModelId, Set<Address>> mayRun;
   private final Map<String, InferenceRecord> byId = new ConcurrentHashMap<>();
   private final Map<String, InferenceRecord> byKey = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
@@ -64,10 +68,12 @@ public final class Inferences {
   /**
    * @param failBeforeRun the status to answer the next POST with before anything runs, or 0
    * @param failAfterRun whether to answer the next POST with 503 after its inference ended
+   * @param mayRun the nodes that may run a model now (the granted ones, for a private model)
    */
   public Inferences(Deployments deployments, Map<Address, DevnetNode> nodes,
       InferenceRunner runner, Clock clock, JsonAdapter<Object> json, IntSupplier failBeforeRun,
-      BooleanSupplier failAfterRun) {
+      BooleanSupplier failAfterRun, Function<ModelId, Set<Address>> mayRun) {
+    this.mayRun = mayRun;
     this.deployments = deployments;
     this.nodes = nodes;
     this.runner = runner;
@@ -113,6 +119,16 @@ public final class Inferences {
     if (deployment.status() != Deployment.Status.READY) {
       return Answer.error(409, "deployment_not_ready", "deployment " + deployment.id() + " is "
           + deployment.status().wireName() + ", not ready", requestId, List.of());
+    }
+    Set<Address> allowed = mayRun.apply(deployment.model());
+    List<Map<String, Object>> unauthorized = deployment.nodes().stream().filter(a -> !allowed.contains(a))
+        .map(a -> Query.problem(a.toString(), "grant", a + " holds no grant of " + deployment.model()
+            + " in its current key epoch"))
+        .toList();
+    if (!unauthorized.isEmpty()) {
+      return Answer.error(403, "node_not_authorized", unauthorized.size() + " node(s) of deployment " + deployment.id()
+          + " may no longer run " + deployment.model() + ": nothing was sent to any node; deploy again on "
+          + "authorized nodes", requestId, unauthorized);
     }
     long unitsIn = request.unitsIn();
     BigDecimal upFront = Deployments.PRICE_PER_UNIT.multiply(BigDecimal.valueOf(unitsIn))

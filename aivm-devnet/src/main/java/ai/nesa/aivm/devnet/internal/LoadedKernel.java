@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param config the kernel's validated {@code aivm.json}
  * @param session the loaded model
  * @param manifestHash the ledger's hash of the kernel's manifest
+ * @param encrypted whether its weights were decrypted with a grant: the grant is checked again at
+ *     every run
  */
-public record LoadedKernel(AivmConfig config, OnnxSession session, Hash32 manifestHash) {
+public record LoadedKernel(AivmConfig config, OnnxSession session, Hash32 manifestHash, boolean encrypted) {
   public LoadedKernel {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(session, "session");

@@ -2,10 +2,15 @@ package ai.nesa.aivm.sdk.internal;
 
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.AivmClientAsync;
+import ai.nesa.aivm.sdk.access.AccessControl;
+import ai.nesa.aivm.sdk.access.AccessControlAsync;
+import ai.nesa.aivm.sdk.access.Wallet;
 import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
 import ai.nesa.aivm.sdk.internal.inference.DefaultInferenceClient;
+import ai.nesa.aivm.sdk.internal.access.DefaultAccessControl;
+import ai.nesa.aivm.sdk.internal.access.DefaultAccessControlAsync;
 import ai.nesa.aivm.sdk.internal.kernels.registration.KernelRegistrar;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
@@ -18,6 +23,7 @@ import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The client: services over one transport, and a share of the HTTP resources. */
@@ -27,6 +33,7 @@ final class DefaultAivmClient implements AivmClient {
   private final ModelRegistry models;
   private final KernelUploader kernels;
   private final DefaultInferenceClient inference;
+  private final AccessControl access;
   private final Async async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -40,8 +47,11 @@ final class DefaultAivmClient implements AivmClient {
     this.models = new DefaultModelRegistry(transport, writer == null ? null : new ReviewPoster(writer, config.store()));
     this.inference = DefaultInferenceClient.create(transport, models, config.ledger(),
         resources.dispatcher.executorService(), config.clock(), config.sleeper());
+    this.access = kernels != null && config.wallet() instanceof Wallet wallet
+        ? new DefaultAccessControl(kernels, writer, wallet, new SecureRandom()) : null;
     this.async = new Async(new DefaultModelRegistryAsync(transport, models, resources.dispatcher.executorService()),
-        kernels == null ? null : new DefaultKernelUploaderAsync(kernels));
+        kernels == null ? null : new DefaultKernelUploaderAsync(kernels),
+        access == null ? null : new DefaultAccessControlAsync(access));
   }
 
   HttpResources resources() {
@@ -61,6 +71,11 @@ final class DefaultAivmClient implements AivmClient {
   @Override
   public InferenceClient inference() {
     return inference;
+  }
+
+  @Override
+  public AccessControl access() {
+    return requireAccess(access);
   }
 
   @Override
@@ -131,13 +146,25 @@ final class DefaultAivmClient implements AivmClient {
     return service;
   }
 
+  private <T> T requireAccess(T service) {
+    if (service == null) {
+      throw new IllegalStateException("client.access() needs a KernelStore, a Ledger and a Wallet: build the client "
+          + "with .store(...), .ledger(...) and .wallet(Wallet...)" + (config.wallet() == null ? ""
+          : "; its wallet is a signer only (" + config.wallet().address() + "), and opening a private model's "
+          + "keys needs the key itself"));
+    }
+    return service;
+  }
+
   private final class Async implements AivmClientAsync {
     private final ModelRegistryAsync models;
     private final KernelUploaderAsync kernels;
+    private final AccessControlAsync access;
 
-    Async(ModelRegistryAsync models, KernelUploaderAsync kernels) {
+    Async(ModelRegistryAsync models, KernelUploaderAsync kernels, AccessControlAsync access) {
       this.models = models;
       this.kernels = kernels;
+      this.access = access;
     }
 
     @Override
@@ -153,6 +180,11 @@ final class DefaultAivmClient implements AivmClient {
     @Override
     public InferenceClientAsync inference() {
       return inference.async();
+    }
+
+    @Override
+    public AccessControlAsync access() {
+      return requireAccess(access);
     }
 
     @Override

@@ -47,7 +47,7 @@ import java.util.TreeMap;
  *       (as {@code \b \f \n \r \t}, else {@code \}{@code u00xx} in lower-case hex); every other
  *       character, {@code /} and non-ASCII included, is written as itself in UTF-8;
  *   <li>{@code files} is sorted by {@code path} in code point order; an absent {@code
- *       encryption} is left out, never {@code null}.
+ *       encryption} or {@code keys} is left out, never {@code null}.
  * </ul>
  *
  * <p>The document, with {@code encryption} present only for encrypted files:
@@ -55,8 +55,11 @@ import java.util.TreeMap;
  * <pre>{@code
  * {"files":[{"cid":"bafkrei…","encryption":{"parameters":{…},"scheme":"…"},
  *   "mediaType":"application/onnx","path":"model.onnx","role":"weights","size":1234}, …],
- *  "name":"acme/sentiment","schemaVersion":"1","version":"0.1.0"}
+ *  "keys":{…},"name":"acme/sentiment","schemaVersion":"1","version":"0.1.0"}
  * }</pre>
+ *
+ * <p>{@code keys} ({@link ManifestKeys}) is there only in a private kernel published through
+ * {@code client.access()}.
  *
  * <p>{@link #fromJson(String)} accepts any valid JSON with these fields (other key order,
  * whitespace, escapes, {@code 1.0} for {@code 1}); {@link #hash()} is always over the canonical
@@ -80,13 +83,15 @@ public final class Manifest {
   private final ModelId name;
   private final Semver version;
   private final List<ManifestEntry> files;
+  private final ManifestKeys keys;
   private final byte[] canonical;
   private final Hash32 hash;
 
-  private Manifest(ModelId name, Semver version, List<ManifestEntry> files) {
+  private Manifest(ModelId name, Semver version, List<ManifestEntry> files, ManifestKeys keys) {
     this.name = name;
     this.version = version;
     this.files = files;
+    this.keys = keys;
     this.canonical = CanonicalJson.bytes(ManifestJson.tree(this));
     this.hash = Keccak256.hash(canonical);
   }
@@ -98,7 +103,9 @@ public final class Manifest {
 
   /** A builder holding this manifest's values. */
   public Builder toBuilder() {
-    return new Builder().name(name).version(version).files(files);
+    Builder b = new Builder().name(name).version(version).files(files);
+    b.keys = keys;
+    return b;
   }
 
   /**
@@ -136,6 +143,15 @@ public final class Manifest {
   /** The entry for {@code path}, or empty when the manifest has none. */
   public Optional<ManifestEntry> file(String path) {
     return files.stream().filter(f -> f.path().equals(path)).findFirst();
+  }
+
+  /**
+   * The keys of a private kernel published through {@code client.access()}: its key epoch, its
+   * sealed data key and the owner's wrapped seed; empty for a public kernel and for one encrypted
+   * under a data key given directly ({@link UploadOptions.Builder#dataKey}).
+   */
+  public Optional<ManifestKeys> keys() {
+    return Optional.ofNullable(keys);
   }
 
   /** The canonical JSON text (see the class documentation). */
@@ -201,6 +217,7 @@ public final class Manifest {
     private ModelId name;
     private Semver version;
     private final List<ManifestEntry> files = new ArrayList<>();
+    private ManifestKeys keys;
 
     private Builder() {}
 
@@ -216,6 +233,12 @@ public final class Manifest {
 
     public Builder file(ManifestEntry file) {
       files.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** The keys of a private kernel published through {@code client.access()}; null for none. */
+    public Builder keys(ManifestKeys keys) {
+      this.keys = keys;
       return this;
     }
 
@@ -248,10 +271,13 @@ public final class Manifest {
               "the file '" + f.path() + "' is listed twice"));
         }
       }
+      if (keys != null && byPath.values().stream().noneMatch(f -> f.encryption().isPresent())) {
+        problems.add(Problem.of("$.keys", "encrypted", "a manifest with keys has encrypted files"));
+      }
       if (!problems.isEmpty()) {
         throw new AivmValidationException(problems);
       }
-      return new Manifest(name, version, List.copyOf(byPath.values()));
+      return new Manifest(name, version, List.copyOf(byPath.values()), keys);
     }
   }
 }

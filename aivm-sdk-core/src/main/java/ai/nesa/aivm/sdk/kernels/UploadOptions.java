@@ -28,6 +28,7 @@ public final class UploadOptions {
   private static final UploadOptions DEFAULTS = builder().build();
 
   private final SecretBytes dataKey;
+  private final ManifestKeys keys;
   private final UploadListener listener;
   private final long progressInterval;
   private final UploadState resumeFrom;
@@ -35,6 +36,7 @@ public final class UploadOptions {
 
   private UploadOptions(Builder b) {
     this.dataKey = b.dataKey;
+    this.keys = b.keys;
     this.listener = b.listener;
     this.progressInterval = b.progressInterval;
     this.resumeFrom = b.resumeFrom;
@@ -55,6 +57,7 @@ public final class UploadOptions {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.dataKey = dataKey;
+    b.keys = keys;
     b.listener = listener;
     b.progressInterval = progressInterval;
     b.resumeFrom = resumeFrom;
@@ -65,6 +68,11 @@ public final class UploadOptions {
   /** The key a private kernel's files are encrypted under. */
   public Optional<SecretBytes> dataKey() {
     return Optional.ofNullable(dataKey);
+  }
+
+  /** The keys the manifest of a private kernel carries, as {@code client.access()} sets them. */
+  public Optional<ManifestKeys> keys() {
+    return Optional.ofNullable(keys);
   }
 
   /** Who is told the progress. */
@@ -100,6 +108,7 @@ public final class UploadOptions {
    */
   public static final class Builder {
     private SecretBytes dataKey;
+    private ManifestKeys keys;
     private UploadListener listener = UploadListener.NONE;
     private long progressInterval = DEFAULT_PROGRESS_INTERVAL;
     private UploadState resumeFrom;
@@ -114,6 +123,15 @@ public final class UploadOptions {
      */
     public Builder dataKey(SecretBytes dataKey) {
       this.dataKey = Objects.requireNonNull(dataKey, "dataKey");
+      return this;
+    }
+
+    /**
+     * The keys the manifest carries ({@link Manifest#keys()}): set by {@code client.access()},
+     * which makes the data key and seals it; refused without a {@link #dataKey}.
+     */
+    public Builder keys(ManifestKeys keys) {
+      this.keys = Objects.requireNonNull(keys, "keys");
       return this;
     }
 

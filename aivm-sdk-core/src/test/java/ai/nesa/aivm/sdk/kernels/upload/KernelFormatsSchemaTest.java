@@ -11,6 +11,7 @@ import ai.nesa.aivm.sdk.kernels.AivmConfigSchema;
 import ai.nesa.aivm.sdk.kernels.KernelUploadException;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.Manifest;
+import ai.nesa.aivm.sdk.kernels.ManifestKeys;
 import ai.nesa.aivm.sdk.kernels.PublishedKernel;
 import ai.nesa.aivm.sdk.kernels.UploadOptions;
 import ai.nesa.aivm.sdk.storage.KernelStore;
@@ -88,5 +89,44 @@ class KernelFormatsSchemaTest {
         }
       }
     }
+  }
+
+  @Test
+  void aManifestWithKeysConformsReadsBackAsItselfAndBadKeysAreRefusedByBoth() throws Exception {
+    ManifestKeys keys = new ManifestKeys(3, AUTHOR.address(), filled(ManifestKeys.SEALED_DATA_KEY_LENGTH, 0xa1),
+        filled(ManifestKeys.SEALED_SEED_LENGTH, 0x5e));
+    try (KernelStore store = KernelStore.localDirectory(dir.resolve("store"))) {
+      Path weights = UploadFixtures.weights(dir.resolve("src/model.onnx"), 70_000, 5);
+      PublishedKernel published = KernelUploader.using(store).upload(
+          UploadFixtures.bundle(UploadFixtures.privateConfig(), weights),
+          UploadOptions.builder().dataKey(ChunkedEncryption.aes256Gcm().newKey()).keys(keys).build());
+      String good = published.manifest().toCanonicalJson();
+      assertTrue(good.contains("\"keys\":{\"epoch\":3,\"owner\":\"" + AUTHOR.address().hex() + "\",\"sealedDataKey\":\"a1a1"),
+          good);
+      assertEquals(List.of(), MANIFEST.violations(good));
+      assertEquals(published.manifest(), Manifest.fromJson(good));
+      assertEquals(keys, Manifest.fromJson(good).keys().orElseThrow());
+      assertEquals(published.manifest(), KernelUploader.using(store).manifest(published.manifestCid()),
+          "what was stored is the manifest with its keys");
+      for (String bad : List.of(
+          good.replace("\"sealedDataKey\":\"a1", "\"sealedDataKey\":\"A1"),
+          good.replace("\"sealedSeed\":\"5e", "\"sealedSeed\":\""),
+          good.replace("\"epoch\":3", "\"epoch\":-3"),
+          good.replace("\"owner\":\"0x", "\"owner\":\"0X"),
+          good.replace("\"epoch\":3,", "\"epoch\":3,\"extra\":1,"),
+          good.replace("\"epoch\":3,", ""))) {
+        assertFalse(bad.equals(good), "the replacement applied");
+        assertFalse(MANIFEST.violations(bad).isEmpty(), bad);
+        ai.nesa.aivm.AivmValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+            ai.nesa.aivm.AivmValidationException.class, () -> Manifest.fromJson(bad));
+        assertTrue(e.problems().get(0).path().startsWith("$.keys"), e.problems().toString());
+      }
+    }
+  }
+
+  private static byte[] filled(int length, int value) {
+    byte[] b = new byte[length];
+    java.util.Arrays.fill(b, (byte) value);
+    return b;
   }
 }

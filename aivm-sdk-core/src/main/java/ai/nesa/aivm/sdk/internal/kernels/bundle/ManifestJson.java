@@ -2,6 +2,8 @@ package ai.nesa.aivm.sdk.internal.kernels.bundle;
 
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
+import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.sdk.Cid;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
@@ -10,19 +12,26 @@ import ai.nesa.aivm.sdk.kernels.FileEncryption;
 import ai.nesa.aivm.sdk.kernels.FileRole;
 import ai.nesa.aivm.sdk.kernels.Manifest;
 import ai.nesa.aivm.sdk.kernels.ManifestEntry;
+import ai.nesa.aivm.sdk.kernels.ManifestKeys;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The manifest's JSON: the tree that is written canonically, and a strict reader. */
 public final class ManifestJson {
-  private static final Set<String> TOP = Set.of("schemaVersion", "name", "version", "files");
+  private static final Set<String> TOP = Set.of("schemaVersion", "name", "version", "files", "keys");
+  private static final Set<String> TOP_REQUIRED = Set.of("schemaVersion", "name", "version", "files");
+  private static final Set<String> KEYS = Set.of("epoch", "owner", "sealedDataKey", "sealedSeed");
   private static final Set<String> ENTRY = Set.of("path", "size", "cid", "mediaType", "role", "encryption");
   private static final Set<String> ENTRY_REQUIRED = Set.of("path", "size", "cid", "mediaType", "role");
   private static final Set<String> ENCRYPTION = Set.of("scheme", "parameters");
+
+  private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]*");
+  private static final Pattern LOWER_ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
 
   private ManifestJson() {}
 
@@ -32,8 +41,14 @@ public final class ManifestJson {
     for (ManifestEntry f : m.files()) {
       files.add(entryTree(f));
     }
-    return Map.of("schemaVersion", m.schemaVersion(), "name", m.name().toString(),
-        "version", m.version().text(), "files", files);
+    Map<String, Object> top = new LinkedHashMap<>();
+    top.put("schemaVersion", m.schemaVersion());
+    top.put("name", m.name().toString());
+    top.put("version", m.version().text());
+    top.put("files", files);
+    m.keys().ifPresent(k -> top.put("keys", Map.of("epoch", k.epoch(), "owner", k.owner().hex(),
+        "sealedDataKey", Hex.encodePlain(k.sealedDataKey()), "sealedSeed", Hex.encodePlain(k.sealedSeed()))));
+    return top;
   }
 
   /** One file's entry as maps, strings and longs. */
@@ -74,7 +89,7 @@ public final class ManifestJson {
       return null;
     }
     int before = problems.size();
-    keys(p, top, TOP, TOP, problems);
+    keys(p, top, TOP, TOP_REQUIRED, problems);
     Object sv = top.get("schemaVersion");
     if (sv != null && !Manifest.SCHEMA_VERSION.equals(sv)) {
       problems.add(Problem.of(p + ".schemaVersion", "enum", String.valueOf(sv),
@@ -108,6 +123,9 @@ public final class ManifestJson {
           b.file(e);
         }
       }
+    }
+    if (top.containsKey("keys")) {
+      b.keys(keys(p + ".keys", top.get("keys"), problems));
     }
     if (problems.size() > before) {
       return null;
@@ -175,6 +193,47 @@ public final class ManifestJson {
       }
       return null;
     }
+  }
+
+  private static ManifestKeys keys(String p, Object v, List<Problem> problems) {
+    Map<String, Object> m = object(p, v, problems);
+    if (m == null) {
+      return null;
+    }
+    int before = problems.size();
+    keys(p, m, KEYS, KEYS, problems);
+    Long epoch = integer(p + ".epoch", m.get("epoch"), problems);
+    Address owner = null;
+    String ownerText = string(p + ".owner", m.get("owner"), problems);
+    if (ownerText != null) {
+      if (!LOWER_ADDRESS.matcher(ownerText).matches()) {
+        problems.add(Problem.of(p + ".owner", "pattern", ownerText, "the owner is a lower-case 0x address"));
+      } else {
+        owner = Address.of(ownerText);
+      }
+    }
+    byte[] sealedDataKey = hex(p + ".sealedDataKey", m.get("sealedDataKey"), ManifestKeys.SEALED_DATA_KEY_LENGTH, problems);
+    byte[] sealedSeed = hex(p + ".sealedSeed", m.get("sealedSeed"), ManifestKeys.SEALED_SEED_LENGTH, problems);
+    if (epoch != null && epoch < 0) {
+      problems.add(Problem.of(p + ".epoch", "minimum", epoch, "a key epoch is not negative"));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new ManifestKeys(epoch, owner, sealedDataKey, sealedSeed);
+  }
+
+  private static byte[] hex(String p, Object v, int length, List<Problem> problems) {
+    String text = string(p, v, problems);
+    if (text == null) {
+      return null;
+    }
+    if (!LOWER_HEX.matcher(text).matches() || text.length() != 2 * length) {
+      problems.add(Problem.of(p, "pattern", text.length() > 16 ? text.substring(0, 16) + "…" : text,
+          "expected " + length + " bytes as " + 2 * length + " lower-case hex digits without 0x"));
+      return null;
+    }
+    return Hex.decode(text);
   }
 
   private static FileEncryption encryption(String p, Object v, List<Problem> problems) {

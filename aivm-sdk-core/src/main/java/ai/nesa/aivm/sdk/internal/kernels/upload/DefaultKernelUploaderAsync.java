@@ -2,6 +2,7 @@ package ai.nesa.aivm.sdk.internal.kernels.upload;
 
 import ai.nesa.aivm.crypto.SecretBytes;
 import ai.nesa.aivm.sdk.Cid;
+import ai.nesa.aivm.sdk.internal.BackgroundCalls;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.KernelRegistration;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
@@ -12,13 +13,10 @@ import ai.nesa.aivm.sdk.kernels.UploadOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** Runs each {@link KernelUploader} call on a daemon thread of its own; cancelling interrupts it. */
 public final class DefaultKernelUploaderAsync implements KernelUploaderAsync {
-  private static final AtomicLong THREADS = new AtomicLong();
-
   private final KernelUploader sync;
 
   /** The twin of {@code sync}. */
@@ -77,32 +75,6 @@ public final class DefaultKernelUploaderAsync implements KernelUploaderAsync {
   }
 
   private static <T> CompletableFuture<T> run(String what, Supplier<T> task) {
-    Task<T> future = new Task<>();
-    Thread thread = new Thread(() -> {
-      try {
-        future.complete(task.get());
-      } catch (Throwable t) {
-        future.completeExceptionally(t);
-      }
-    }, "aivm-kernels-" + what + "-" + THREADS.incrementAndGet());
-    thread.setDaemon(true);
-    future.thread = thread;
-    thread.start();
-    return future;
-  }
-
-  /** A future whose cancellation interrupts the thread running it. */
-  private static final class Task<T> extends CompletableFuture<T> {
-    volatile Thread thread;
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      Thread t = thread;
-      if (cancelled && t != null) {
-        t.interrupt();
-      }
-      return cancelled;
-    }
+    return BackgroundCalls.run("kernels-" + what, task);
   }
 }

@@ -86,7 +86,8 @@ final class Upload {
     for (String path : sizes.keySet()) {
       entries.add(storeFile(path));
     }
-    Manifest manifest = Manifest.builder().name(config.name()).version(config.version()).files(entries).build();
+    Manifest manifest = Manifest.builder().name(config.name()).version(config.version()).files(entries)
+        .keys(options.keys().orElse(null)).build();
     StoredObject stored;
     try {
       report(UploadStage.MANIFEST, null, 0, 0);
@@ -135,6 +136,9 @@ final class Upload {
     } else if (key != null && key.length() != 32) {
       problems.add(Problem.of("options.dataKey", "size", key.length(),
           "a data key is 32 bytes (ChunkedEncryption.aes256Gcm().newKey())"));
+    }
+    if (options.keys().isPresent() && key == null) {
+      problems.add(Problem.of("options.keys", "dataKey", "the manifest's keys seal a data key: give it with UploadOptions.Builder.dataKey"));
     }
     state = UploadState.empty(config.name(), config.version());
     Optional<UploadState> earlier = options.resumeFrom();
