@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.nesa.aivm.crypto.Hex;
+import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.access.Wallet;
 import ai.nesa.aivm.sdk.inference.Receipt;
+import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.Presets;
+import ai.nesa.aivm.sdk.kernels.Security;
 import ai.nesa.aivm.sdk.ledger.GrantRecord;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +73,27 @@ class DevnetGrantsTest {
       assertTrue(r.isSignedBy(devnet.ledger().domain()));
       assertEquals(r.node().toString(), gateway.get("/v1/models/acme/secret/grants/" + r.node(), 200).get("node")
           .asString());
+    }
+  }
+
+  @Test
+  void aKOfNModelsGrantsAreSharesWithTheirThreshold() throws Exception {
+    ModelId model = ModelId.of("acme/shared");
+    try (AivmClient client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store())
+        .ledger(devnet.ledger()).wallet(Wallet.of(TinyKernels.OWNER)).build()) {
+      client.access().publish(KernelBundle.builder()
+          .config(Presets.onnxClassifier(model.toString(), "model.onnx").toBuilder().security(Security.privateAccess())
+              .build())
+          .file("model.onnx", TinyModel.BYTE_PAIR_SENTIMENT.bytes()).build());
+      client.access().authorizeThreshold(model, 2, List.of(devnet.nodes().get(0).address(),
+          devnet.nodes().get(1).address(), devnet.nodes().get(2).address()));
+    }
+    JsonNode list = gateway.get("/v1/models/acme/shared/grants", 200);
+    assertEquals(3, list.get("data").size());
+    for (JsonNode grant : list.get("data")) {
+      assertEquals("shamir-ecies", grant.get("scheme").asString());
+      assertEquals(2, grant.get("threshold").asInt());
+      assertEquals(1, grant.get("epoch").asLong());
     }
   }
 }

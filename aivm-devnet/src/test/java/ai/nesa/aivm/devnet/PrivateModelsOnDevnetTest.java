@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.ChunkedDecryptor;
+import ai.nesa.aivm.crypto.ChunkedEncryption;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.EthPrivateKey;
@@ -50,6 +52,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -251,6 +254,14 @@ class PrivateModelsOnDevnetTest {
         () -> keyring(key("0x" + "33".repeat(32))).dataKey(manifest));
     assertEquals(CryptoException.Check.AUTHENTICATION, wrongKey.check());
 
+    byte[] weights = TinyModel.BYTE_PAIR_SENTIMENT.bytes();
+    try (ChunkedDecryptor chunks = keyring(KNOWN_ENCRYPTION).openDecryptor(manifest, "model.onnx", List.of())) {
+      assertEquals(weights.length, chunks.plaintextSize());
+      long last = chunks.chunkCount() - 1;
+      assertArrayEquals(Arrays.copyOfRange(weights, (int) (last * ChunkedEncryption.CHUNK_SIZE), weights.length),
+          chunks.decryptChunk(last), "the node reads one chunk alone");
+      assertArrayEquals(Arrays.copyOfRange(weights, 20_000, 20_100), chunks.read(20_000, 100));
+    }
     SecretBytes dataKey = keyring(KNOWN_ENCRYPTION).dataKey(manifest);
     byte[] ciphertext;
     try (InputStream in = devnet.kernels().open(manifest, "model.onnx")) {
@@ -327,6 +338,36 @@ class PrivateModelsOnDevnetTest {
         assertFalse(text.toLowerCase().contains(secret), "a key in a toString: " + text);
       }
     }
+  }
+
+  @Test
+  void theAsyncTwinPublishesAndGrantsAndAClientWithoutAWalletKeyHasNoAccess() throws Exception {
+    ModelId model = ModelId.of("acme/private-async");
+    PrivateVersion v1 = client.async().access().publish(bundle(model, "0.1.0")).get(60, TimeUnit.SECONDS);
+    AccessChange change = client.async().access().authorize(model, List.of(node(0).address()))
+        .get(60, TimeUnit.SECONDS);
+    assertEquals(List.of(node(0).address()), change.grants().stream().map(GrantRecord::node).toList());
+    assertEquals(change.grants(), client.async().access().grants(model).get(60, TimeUnit.SECONDS));
+    assertEquals(1, node(0).runText(model, v1.kernel().manifest().version(), "a wonderful happy result")
+        .argmaxOfLastRow());
+
+    try (AivmClient signerOnly = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store())
+        .ledger(devnet.ledger()).wallet(ai.nesa.aivm.crypto.EthSigner.of(TinyKernels.OWNER)).build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, signerOnly::access);
+      assertTrue(e.getMessage().contains("signer only"), e.getMessage());
+    }
+    AivmValidationException notYours = assertThrows(AivmValidationException.class, () -> {
+      try (AivmClient stranger = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store())
+          .ledger(devnet.ledger()).wallet(Wallet.create()).build()) {
+        stranger.access().authorize(model, List.of(node(1).address()));
+      }
+    });
+    assertEquals("owner", notYours.problems().get(0).rule());
+    AivmValidationException unregistered = assertThrows(AivmValidationException.class,
+        () -> access.authorize(model, List.of(node(1).address(), Wallet.create().address())));
+    assertEquals("nodes[1]", unregistered.problems().get(0).path());
+    assertEquals(List.of(node(0).address()), access.grants(model).stream().map(GrantRecord::node).toList(),
+        "a refused authorization grants no one, not even the valid node");
   }
 
   private static DevnetNode node(int i) {

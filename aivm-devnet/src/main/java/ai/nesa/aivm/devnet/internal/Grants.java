@@ -5,6 +5,7 @@ import ai.nesa.aivm.crypto.Hex;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.ledger.GrantRecord;
+import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * The read side of access grants: {@code GET /v1/models/{org}/{name}/grants} and {@code
  * .../grants/{node}}, from the ledger's grants, as the document's {@code Grant}. The ledger keeps
  * one grant per node and drops a revoked one, so {@code includeRevoked} finds nothing more and
- * {@code revokedAt} is never set; every grant has scheme {@code ecies-secp256k1}. Newest first:
+ * {@code revokedAt} is never set; a grant's scheme is {@code ecies-secp256k1}, or {@code
+ * shamir-ecies} with the threshold for a k-of-n model. Newest first:
  * by key epoch, then by grant time.
  */
 public final class Grants {
@@ -50,7 +52,8 @@ public final class Grants {
     if (model.isEmpty()) {
       return modelNotFound(org + "/" + name, requestId);
     }
-    return new Answer(200, paging.page(matching(model.get(), filter).map(Grants::grant).toList()));
+    int threshold = threshold(model.get());
+    return new Answer(200, paging.page(matching(model.get(), filter).map(g -> grant(g, threshold)).toList()));
   }
 
   /** {@code GET .../grants/{node}}: the node's grant of the newest epoch, or of the one asked. */
@@ -73,8 +76,9 @@ public final class Grants {
       return modelNotFound(org + "/" + name, requestId);
     }
     Address wanted = node;
+    int threshold = threshold(model.get());
     return matching(model.get(), filter).filter(g -> g.node().equals(wanted)).findFirst()
-        .map(g -> new Answer(200, grant(g)))
+        .map(g -> new Answer(200, grant(g, threshold)))
         .orElseGet(() -> Answer.error(404, "grant_not_found", "node " + wanted + " holds no grant of " + model.get()
             + (filter.epoch == null ? "" : " in epoch " + filter.epoch)
             + (filter.version == null ? "" : " covering " + filter.version.text()), requestId, List.of()));
@@ -128,14 +132,26 @@ public final class Grants {
     return new Filter(version, epoch);
   }
 
-  /** A grant as the document's {@code Grant}. */
-  static Map<String, Object> grant(GrantRecord g) {
+  /** How many shares open the model's current key: the grants' threshold (they are all of its current epoch). */
+  private int threshold(ModelId model) {
+    return ledger.model(model).map(ModelRecord::threshold).orElse(1);
+  }
+
+  /**
+   * A grant as the document's {@code Grant}: {@code ecies-secp256k1} when it wraps the whole key,
+   * {@code shamir-ecies} with the threshold when it wraps a share ({@code shareIndex} is inside the
+   * ciphertext, so it is left out).
+   */
+  static Map<String, Object> grant(GrantRecord g, int threshold) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("node", g.node().toString());
     g.version().ifPresent(v -> body.put("version", v.text()));
     body.put("epoch", g.epoch());
     body.put("wrappedKey", Hex.encode(g.wrappedKey()));
-    body.put("scheme", "ecies-secp256k1");
+    body.put("scheme", threshold > 1 ? "shamir-ecies" : "ecies-secp256k1");
+    if (threshold > 1) {
+      body.put("threshold", threshold);
+    }
     body.put("grantedAt", g.grantedAt().toString());
     return body;
   }

@@ -1,6 +1,7 @@
 package ai.nesa.aivm.sdk.access;
 
 import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.ChunkedDecryptor;
 import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.EthPrivateKey;
@@ -21,6 +22,7 @@ import ai.nesa.aivm.sdk.models.Access;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The node operator's side of private models: reads the node's own grant from the ledger, unwraps
  * it with the node's encryption key, opens a version's data key and decrypts its files as they
- * stream; in k-of-n mode, gathers its peers' shares and serves its own to them.
+ * stream or chunk by chunk; in k-of-n mode, gathers its peers' shares and serves its own to them.
  *
  * <pre>{@code
  * NodeKeyring keyring = NodeKeyring.of(encryptionKey, nodeAddress, ledger, KernelUploader.using(store));
@@ -162,6 +164,57 @@ public final class NodeKeyring implements SharePeer {
   }
 
   /**
+   * The file at {@code path} for reading chunk by chunk or by byte range ({@link
+   * ChunkedDecryptor}: only the chunks a read needs are fetched and authenticated); the data key is
+   * wiped when it is closed.
+   */
+  public ChunkedDecryptor openDecryptor(Manifest manifest, String path, List<? extends SharePeer> peers) {
+    SecretBytes key = dataKey(manifest, peers);
+    ChunkedDecryptor opened;
+    try {
+      opened = kernels.openDecryptor(manifest, path, key);
+    } catch (RuntimeException e) {
+      key.destroy();
+      throw e;
+    }
+    return new ChunkedDecryptor() {
+      @Override
+      public long plaintextSize() {
+        return opened.plaintextSize();
+      }
+
+      @Override
+      public long chunkCount() {
+        return opened.chunkCount();
+      }
+
+      @Override
+      public byte[] decryptChunk(long index) throws IOException {
+        return opened.decryptChunk(index);
+      }
+
+      @Override
+      public int read(long position, ByteBuffer dst) throws IOException {
+        return opened.read(position, dst);
+      }
+
+      @Override
+      public byte[] read(long position, int length) throws IOException {
+        return opened.read(position, length);
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          opened.close();
+        } finally {
+          key.destroy();
+        }
+      }
+    };
+  }
+
+  /**
    * This node's share of {@code model}'s current epoch key, wrapped to {@code requester}'s
    * registered encryption key, after checking on the ledger that the requester holds a grant of
    * the same epoch and that its registration is its operator's.
@@ -178,7 +231,7 @@ public final class NodeKeyring implements SharePeer {
           + record.epoch() + ": no share is given to it");
     }
     NodeRecord peer = ledger.node(requester).orElseThrow();
-    if (!AccessRules.registrationVerifies(ledger, peer)) {
+    if (!AccessRules.registrationVerifies(ledger.domain(), peer)) {
       throw new AccessDeniedException(model, requester, requester + "'s registration is not its operator's");
     }
     byte[] share = Ecies.decrypt(encryptionKey, ownGrant(record).wrappedKey());

@@ -6,6 +6,7 @@ import ai.nesa.aivm.crypto.Eip712;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerAction;
+import ai.nesa.aivm.sdk.ledger.LedgerDomain;
 import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.NodeRecord;
 import ai.nesa.aivm.sdk.models.Access;
@@ -35,9 +36,9 @@ public final class AccessRules {
   }
 
   /** Whether the node's {@code NodeRegistration} signature is its operator's, in the ledger's domain. */
-  public static boolean registrationVerifies(Ledger ledger, NodeRecord node) {
+  public static boolean registrationVerifies(LedgerDomain domain, NodeRecord node) {
     try {
-      Address signer = Eip712.recover(LedgerAction.RegisterNode.registrationTypedData(ledger.domain(), node.address(),
+      Address signer = Eip712.recover(LedgerAction.RegisterNode.registrationTypedData(domain, node.address(),
           node.encryptionPublicKey(), node.endpoint()), node.registrationSignature());
       return signer.equals(node.address());
     } catch (CryptoException e) {

@@ -3,6 +3,7 @@ package ai.nesa.aivm.sdk.internal.access;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.Problem;
 import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.crypto.CryptoException;
 import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.KeyShare;
 import ai.nesa.aivm.crypto.SecretBytes;
@@ -85,7 +86,13 @@ public final class DefaultAccessControl implements AccessControl {
       throw new AivmValidationException(problems);
     }
     long epoch = record.map(ModelRecord::epoch).orElse(0L);
-    SecretBytes seed = seed(id).orElseGet(() -> SecretBytes.random(ModelKeys.KEY_LENGTH, random));
+    SecretBytes seed;
+    try {
+      seed = seed(id).orElseGet(() -> SecretBytes.random(ModelKeys.KEY_LENGTH, random));
+    } catch (CryptoException e) {
+      throw AivmValidationException.of("model", "seed", id.toString(), id + "'s key seed is not wrapped to this "
+          + "wallet " + wallet.address() + " (the model changed owner?): " + e.getMessage());
+    }
     SecretBytes epochKey = ModelKeys.epochKey(seed, epoch);
     SecretBytes dataKey = SecretBytes.random(ModelKeys.KEY_LENGTH, random);
     try {
@@ -190,6 +197,9 @@ public final class DefaultAccessControl implements AccessControl {
    */
   private AccessChange apply(ModelId model, ModelRecord record, boolean rotates, List<Problem> problems,
       Requests requests) {
+    if (!problems.isEmpty()) {
+      throw new AivmValidationException(problems); // before the seed is opened for a model this wallet may not own
+    }
     SecretBytes seed = requireSeed(model, problems);
     try {
       if (rotates && record != null) {
@@ -322,7 +332,7 @@ public final class DefaultAccessControl implements AccessControl {
       Optional<NodeRecord> node = ledger().node(a);
       if (node.isEmpty()) {
         problems.add(Problem.of("nodes[" + i + "]", "registered", a.toString(), a + " is not a registered node"));
-      } else if (!AccessRules.registrationVerifies(ledger(), node.get())) {
+      } else if (!AccessRules.registrationVerifies(ledger().domain(), node.get())) {
         problems.add(Problem.of("nodes[" + i + "]", "registrationSignature", a.toString(), a
             + "'s registration is not signed by its operator: its encryption key cannot be trusted"));
       } else {
@@ -334,7 +344,14 @@ public final class DefaultAccessControl implements AccessControl {
 
   /** The model's seed, unwrapped from its latest keyed manifest; null with a problem when there is none. */
   private SecretBytes requireSeed(ModelId model, List<Problem> problems) {
-    Optional<SecretBytes> seed = seed(model);
+    Optional<SecretBytes> seed;
+    try {
+      seed = seed(model);
+    } catch (CryptoException e) {
+      problems.add(Problem.of("model", "seed", model.toString(), model + "'s key seed is not wrapped to this wallet "
+          + wallet.address() + " (the model changed owner?): " + e.getMessage()));
+      return null;
+    }
     if (seed.isEmpty() && problems.stream().noneMatch(p -> p.path().equals("model"))) {
       problems.add(Problem.of("model", "published", model.toString(), model + " has no version published through "
           + "access().publish: publish one first, its manifest holds the model's key seed"));
