@@ -8,13 +8,16 @@ import ai.nesa.aivm.devnet.internal.Answer;
 import ai.nesa.aivm.devnet.internal.CatalogIndex;
 import ai.nesa.aivm.devnet.internal.CatalogQuery;
 import ai.nesa.aivm.devnet.internal.Deployments;
+import ai.nesa.aivm.devnet.internal.GatewayMetrics;
 import ai.nesa.aivm.devnet.internal.GatewayTap;
 import ai.nesa.aivm.devnet.internal.Grants;
 import ai.nesa.aivm.devnet.internal.InferenceRunner;
 import ai.nesa.aivm.devnet.internal.Inferences;
+import ai.nesa.aivm.devnet.internal.MetricsLog;
 import ai.nesa.aivm.devnet.internal.Paging;
 import ai.nesa.aivm.devnet.internal.Query;
 import ai.nesa.aivm.devnet.internal.RawJson;
+import ai.nesa.aivm.devnet.internal.UsageLog;
 import ai.nesa.aivm.sdk.AivmIoException;
 import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
@@ -157,10 +160,13 @@ public final class DevnetGateway implements AutoCloseable {
   private final Deployments deployments;
   private final Inferences inferences;
   private final Grants grants;
+  private final GatewayMetrics metrics;
 
   private DevnetGateway(Ledger ledger, List<DevnetNode> nodes, KernelStore store, Clock clock, HttpServer server,
-      ExecutorService executor) {
+      ExecutorService executor, int metricsCapacity) {
     this.ledger = ledger;
+    this.metrics = new GatewayMetrics(ledger, clock, JSON, metricsCapacity, UsageLog.DEFAULT_CAPACITY,
+        faults::dropMetricsEvery);
     this.catalog = new CatalogIndex(ledger, store);
     this.nodes = new LinkedHashMap<>();
     nodes.forEach(n -> this.nodes.put(n.address(), n));
@@ -170,9 +176,9 @@ public final class DevnetGateway implements AutoCloseable {
     // the inferences are told of deletions through this holder: both need the other
     Inferences[] cancel = new Inferences[1];
     this.deployments = new Deployments(ledger, this.nodes, KernelUploader.using(store), clock, workers, this::mayRun,
-        id -> cancel[0].cancelAll(id));
-    this.inferences = new Inferences(deployments, this.nodes, new InferenceRunner(this.nodes, workers, clock), clock,
-        JSON, faults::takeBeforeRun, faults::takeAfterRun, this::mayRun);
+        id -> cancel[0].cancelAll(id), metrics::deploymentChanged);
+    this.inferences = new Inferences(deployments, this.nodes, new InferenceRunner(this.nodes, workers, clock, metrics),
+        clock, JSON, faults::takeBeforeRun, faults::takeAfterRun, this::mayRun, metrics::inferenceEnded);
     cancel[0] = inferences;
     this.grants = new Grants(ledger);
   }
@@ -202,6 +208,18 @@ public final class DevnetGateway implements AutoCloseable {
    * @throws AivmIoException when the port cannot be bound
    */
   public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, KernelStore store, int port, Clock clock) {
+    return start(ledger, nodes, store, port, clock, MetricsLog.DEFAULT_CAPACITY);
+  }
+
+  /**
+   * Starts a gateway as {@link #start(Ledger, List, KernelStore, int, Clock)} does, its live event
+   * log holding the last {@code metricsEvents} events for clients resuming.
+   *
+   * @throws AivmIoException when the port cannot be bound
+   * @throws IllegalArgumentException when {@code metricsEvents} is below 1
+   */
+  public static DevnetGateway start(Ledger ledger, List<DevnetNode> nodes, KernelStore store, int port, Clock clock,
+      int metricsEvents) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(nodes, "nodes");
@@ -211,7 +229,8 @@ public final class DevnetGateway implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
       // a thread per open request: streams and waiting inference answers hold theirs
       ExecutorService executor = Executors.newCachedThreadPool(daemon("aivm-devnet-gateway"));
-      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), store, clock, server, executor);
+      DevnetGateway gateway = new DevnetGateway(ledger, List.copyOf(nodes), store, clock, server, executor,
+          metricsEvents);
       server.createContext("/", gateway::handle);
       server.setExecutor(executor);
       server.start();
@@ -234,6 +253,7 @@ public final class DevnetGateway implements AutoCloseable {
   /** Stops serving at once; answers in flight are cut, inferences running are abandoned. */
   @Override
   public void close() {
+    metrics.close();
     server.stop(0);
     executor.shutdownNow();
     workers.shutdownNow();
@@ -303,7 +323,7 @@ public final class DevnetGateway implements AutoCloseable {
       return "/v1/nodes/{address}";
     }
     return Set.of("/v1/models", "/v1/kernels/validate", "/v1/ledger/domain", "/v1/ledger/requests", "/v1/nodes",
-        "/v1/deployments")
+        "/v1/deployments", "/v1/metrics/events", "/v1/metrics/usage", "/v1/metrics/summary")
         .contains(path) ? path : null;
   }
 
@@ -318,6 +338,9 @@ public final class DevnetGateway implements AutoCloseable {
     Answer served = deploymentsAndInferences(exchange, path, method, id);
     if (served != NOT_MINE) {
       return served;
+    }
+    if (path.startsWith("/v1/metrics/")) {
+      return metrics(exchange, path, method, id);
     }
     Matcher grant = GRANTS.matcher(path);
     if (grant.matches()) {
@@ -360,6 +383,24 @@ public final class DevnetGateway implements AutoCloseable {
       return method.equals("GET") ? node(node.group(1), id) : notAllowed(method, path, id);
     }
     return Answer.error(404, "not_found", "the devnet gateway serves no " + path, id, List.of());
+  }
+
+  /** {@code /v1/metrics/events}, {@code /usage} and {@code /summary}; null for a stream written. */
+  private Answer metrics(HttpExchange exchange, String path, String method, String id) throws IOException {
+    if (!Set.of("/v1/metrics/events", "/v1/metrics/usage", "/v1/metrics/summary").contains(path)) {
+      return Answer.error(404, "not_found", "the devnet gateway serves no " + path, id, List.of());
+    }
+    if (!method.equals("GET")) {
+      return notAllowed(method, path, id);
+    }
+    String query = exchange.getRequestURI().getRawQuery();
+    return switch (path) {
+      case "/v1/metrics/events" -> metrics.stream().serve(exchange, id);
+      case "/v1/metrics/usage" -> metrics.usage().series(query, id, m -> ledger.model(m).isPresent(),
+          d -> deployments.get(d).isPresent());
+      default -> metrics.usage().summary(query, id, m -> ledger.model(m).isPresent(),
+          d -> deployments.get(d).isPresent());
+    };
   }
 
   /** Not an answer: the path is not a deployment's or an inference's. */

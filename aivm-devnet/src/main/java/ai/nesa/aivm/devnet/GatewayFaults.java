@@ -5,8 +5,9 @@ import java.util.Deque;
 
 /**
  * The fault switches of a {@link DevnetGateway}'s inference endpoint ({@code POST
- * /v1/deployments/{id}/inferences}), for tests of a client's retries. Each switch answers the next
- * N inference requests, then turns itself off.
+ * /v1/deployments/{id}/inferences}), for tests of a client's retries: each answers the next N
+ * inference requests, then turns itself off; and of its live metrics stream, which {@link
+ * #dropMetricsStreamsEvery} cuts every N events until turned off.
  *
  * <pre>{@code
  * devnet.faults().failBeforeRun(2, 429);   // the next two POSTs: 429, nothing checked or run
@@ -34,8 +35,29 @@ import java.util.Deque;
 public final class GatewayFaults {
   private final Deque<Integer> beforeRun = new ArrayDeque<>();
   private int afterRun;
+  private volatile int dropMetricsEvery;
 
   GatewayFaults() {}
+
+  /**
+   * Makes every live metrics stream ({@code GET /v1/metrics/events}) drop its connection after
+   * each {@code events} events it sends (counted per connection), until set to 0: the client must
+   * resume with {@code Last-Event-ID}.
+   *
+   * @throws IllegalArgumentException when negative
+   */
+  public GatewayFaults dropMetricsStreamsEvery(int events) {
+    if (events < 0) {
+      throw new IllegalArgumentException("a count is not negative: " + events);
+    }
+    dropMetricsEvery = events;
+    return this;
+  }
+
+  /** After how many events a metrics stream drops its connection; 0 for never. */
+  int dropMetricsEvery() {
+    return dropMetricsEvery;
+  }
 
   /**
    * Answers the next {@code count} inference POSTs with {@code status} before anything runs.
@@ -72,6 +94,7 @@ public final class GatewayFaults {
   public synchronized GatewayFaults clear() {
     beforeRun.clear();
     afterRun = 0;
+    dropMetricsEvery = 0;
     return this;
   }
 
@@ -92,6 +115,7 @@ public final class GatewayFaults {
 
   @Override
   public synchronized String toString() {
-    return "GatewayFaults{beforeRun=" + beforeRun + ", afterRun=" + afterRun + "}";
+    return "GatewayFaults{beforeRun=" + beforeRun + ", afterRun=" + afterRun + ", dropMetricsEvery="
+        + dropMetricsEvery + "}";
   }
 }

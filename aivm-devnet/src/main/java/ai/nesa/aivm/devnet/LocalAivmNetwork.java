@@ -183,6 +183,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
     private KernelStore store;
     private Clock clock = Clock.systemUTC();
     private SecureRandom random = new SecureRandom();
+    private int metricsEvents = ai.nesa.aivm.devnet.internal.MetricsLog.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -209,6 +210,21 @@ public final class LocalAivmNetwork implements AutoCloseable {
         throw new IllegalArgumentException("a port is from 0 to 65535, not " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many live metrics events the gateway holds for clients that resume; {@value
+     * ai.nesa.aivm.devnet.internal.MetricsLog#DEFAULT_CAPACITY} by default. A client further behind
+     * is told of the gap.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
+    public Builder metricsEvents(int events) {
+      if (events < 1) {
+        throw new IllegalArgumentException("the gateway holds at least one metrics event, not " + events);
+      }
+      this.metricsEvents = events;
       return this;
     }
 
@@ -270,7 +286,7 @@ public final class LocalAivmNetwork implements AutoCloseable {
         // the devnet's nodes are each other's peers for the shares of k-of-n models' keys
         started.forEach(n -> n.peers(started.stream().filter(p -> p != n).toList()));
         LocalAivmNetwork network = new LocalAivmNetwork(l, ownsLedger, s, store == null, temporary, started);
-        network.gateway = DevnetGateway.start(l, started, s, port, clock);
+        network.gateway = DevnetGateway.start(l, started, s, port, clock, metricsEvents);
         return network;
       } catch (IOException e) {
         throw new AivmIoException("could not make the devnet's temporary store: " + e.getMessage(), e);

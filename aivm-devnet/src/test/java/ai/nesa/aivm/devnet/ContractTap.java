@@ -35,7 +35,8 @@ final class ContractTap implements BeforeAllCallback, AfterAllCallback {
       @Override
       public void streamed(String method, String template, String event, String data) {
         record(method + " " + template + " event " + event,
-            GatewayContract.get().schemaViolations(schema(event), data));
+            GatewayContract.get().schemaViolations(template.equals("/v1/metrics/events") ? metricsSchema(event)
+                : schema(event), data));
       }
     });
   }
@@ -49,6 +50,11 @@ final class ContractTap implements BeforeAllCallback, AfterAllCallback {
       case "error" -> "ErrorResponse";
       default -> throw new AssertionError("the document has no event '" + event + "'");
     };
+  }
+
+  /** The document's schema of a metrics stream event's data: a {@code MetricsGap} or a {@code MetricsEvent}. */
+  static String metricsSchema(String event) {
+    return event.equals("gap") ? "MetricsGap" : "MetricsEvent";
   }
 
   private synchronized void record(String what, List<String> found) {

@@ -9,6 +9,7 @@ import ai.nesa.aivm.sdk.internal.ClientConfig;
 import ai.nesa.aivm.sdk.internal.ClientFactory;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.ledger.Ledger;
+import ai.nesa.aivm.sdk.metrics.MetricsFeed;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.storage.KernelStore;
 import java.net.URI;
@@ -96,6 +97,9 @@ public interface AivmClient extends AutoCloseable {
    *     {@linkplain Builder#wallet(EthSigner) wallet} that is an {@link ai.nesa.aivm.sdk.access.Wallet}
    */
   AccessControl access();
+
+  /** Real-time monitoring (a live event feed) and usage analytics of models and deployments. */
+  MetricsFeed metrics();
 
   /** The asynchronous twin of this client, sharing its pool and settings. */
   AivmClientAsync async();

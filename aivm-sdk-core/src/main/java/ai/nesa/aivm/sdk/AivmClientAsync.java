@@ -1,8 +1,9 @@
 package ai.nesa.aivm.sdk;
 
-import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
 import ai.nesa.aivm.sdk.access.AccessControlAsync;
+import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
 import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
+import ai.nesa.aivm.sdk.metrics.MetricsFeedAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 
 /**
@@ -36,6 +37,9 @@ public interface AivmClientAsync extends AutoCloseable {
    * @throws IllegalStateException as {@link AivmClient#access()}
    */
   AccessControlAsync access();
+
+  /** The live feed and usage analytics, the analytics calls returning futures. */
+  MetricsFeedAsync metrics();
 
   @Override
   void close();

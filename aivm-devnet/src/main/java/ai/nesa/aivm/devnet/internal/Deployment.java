@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One deployment of the devnet gateway: its parameters (fixed) and its status and lock (changing).
@@ -35,6 +36,7 @@ public final class Deployment {
   private final List<Address> nodes;
   private final Instant createdAt;
   private Status status = Status.PENDING;
+  private volatile Consumer<Deployment> onChange = d -> {};
   private Instant readyAt;
   private Map<String, Object> failure;
   private BigDecimal lockRemaining;
@@ -79,29 +81,45 @@ public final class Deployment {
     return status;
   }
 
+  /** Who is told of each change of its status, after it changed. */
+  public void onChange(Consumer<Deployment> listener) {
+    this.onChange = Objects.requireNonNull(listener, "listener");
+  }
+
   /** Marks it ready, unless it was deleted meanwhile. */
-  public synchronized void ready(Instant at) {
-    if (status == Status.PENDING) {
+  public void ready(Instant at) {
+    synchronized (this) {
+      if (status != Status.PENDING) {
+        return;
+      }
       status = Status.READY;
       readyAt = at;
     }
+    onChange.accept(this);
   }
 
   /** Marks it failed with the document's {@code Error}, unless it was deleted meanwhile. */
-  public synchronized void failed(Map<String, Object> error) {
-    if (status == Status.PENDING) {
+  public void failed(Map<String, Object> error) {
+    synchronized (this) {
+      if (status != Status.PENDING) {
+        return;
+      }
       status = Status.FAILED;
       failure = error;
     }
+    onChange.accept(this);
   }
 
   /** Marks it deleted and releases the unspent lock; true when it was not deleted before. */
-  public synchronized boolean delete() {
-    if (status == Status.DELETED) {
-      return false;
+  public boolean delete() {
+    synchronized (this) {
+      if (status == Status.DELETED) {
+        return false;
+      }
+      status = Status.DELETED;
+      lockRemaining = BigDecimal.ZERO;
     }
-    status = Status.DELETED;
-    lockRemaining = BigDecimal.ZERO;
+    onChange.accept(this);
     return true;
   }
 

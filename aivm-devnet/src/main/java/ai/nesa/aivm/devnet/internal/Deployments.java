@@ -67,6 +67,7 @@ public final class Deployments {
   private final ExecutorService executor;
   private final Function<ModelId, Set<Address>> mayRun;
   private final Consumer<String> onDelete;
+  private final Consumer<Deployment> onChange;
   private final Map<String, Deployment> byId = new ConcurrentHashMap<>();
   private final Map<String, Answer> created = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
@@ -74,9 +75,12 @@ public final class Deployments {
   /**
    * @param mayRun the nodes that may run a model (every node for a public one, the granted ones for a private one)
    * @param onDelete told the id of each deployment deleted, to cancel its running inferences
+   * @param onChange told of each deployment made and of each change of its status
    */
   public Deployments(Ledger ledger, Map<Address, DevnetNode> nodes, KernelUploader kernels, Clock clock,
-      ExecutorService executor, Function<ModelId, Set<Address>> mayRun, Consumer<String> onDelete) {
+      ExecutorService executor, Function<ModelId, Set<Address>> mayRun, Consumer<String> onDelete,
+      Consumer<Deployment> onChange) {
+    this.onChange = onChange;
     this.ledger = ledger;
     this.nodes = nodes;
     this.kernels = kernels;
@@ -159,6 +163,8 @@ public final class Deployments {
     Deployment deployment = new Deployment("dep-" + ids.incrementAndGet(), spec.model(), version, spec, chosen,
         clock.instant());
     byId.put(deployment.id(), deployment);
+    deployment.onChange(onChange);
+    onChange.accept(deployment);
     Map<String, Object> pending = deployment.toJson();
     load(deployment, requestId);
     return new Answer(201, pending).withHeader("Location", "/v1/deployments/" + deployment.id());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +46,7 @@ public final class InferenceRecord {
   private Map<String, Object> result;
   private Map<String, Object> error;
   private Answer answer;
+  private volatile Consumer<InferenceRecord> onEnd = r -> {};
 
   public InferenceRecord(String id, Deployment deployment, Instant startedAt, String requestId) {
     this.id = Objects.requireNonNull(id, "id");
@@ -147,6 +149,32 @@ public final class InferenceRecord {
     events.add(END);
     ended.countDown();
     firstChunk.countDown();
+    onEnd.accept(this);
+  }
+
+  /** Who is told when it ends (completed, failed or cancelled), once, under its lock. */
+  public void onEnd(Consumer<InferenceRecord> listener) {
+    this.onEnd = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** When it ended; null while running. */
+  public synchronized Instant completedAt() {
+    return completedAt;
+  }
+
+  /** Its result (an {@code InferenceResult}) once completed; null otherwise. */
+  public synchronized Map<String, Object> result() {
+    return result;
+  }
+
+  /** Its error (an {@code Error}) once failed or cancelled; null otherwise. */
+  public synchronized Map<String, Object> error() {
+    if (error == null && answer != null && status == Status.CANCELLED) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> e = (Map<String, Object>) ((Map<String, Object>) answer.body()).get("error");
+      return e;
+    }
+    return error;
   }
 
   /** Waits up to {@code millis} for it to end; true when it has. */

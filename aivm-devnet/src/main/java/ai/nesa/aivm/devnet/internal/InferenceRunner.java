@@ -50,10 +50,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class InferenceRunner {
   private final Map<Address, DevnetNode> nodes;
+  private final GatewayMetrics metrics;
   private final ExecutorService executor;
   private final Clock clock;
 
-  public InferenceRunner(Map<Address, DevnetNode> nodes, ExecutorService executor, Clock clock) {
+  public InferenceRunner(Map<Address, DevnetNode> nodes, ExecutorService executor, Clock clock,
+      GatewayMetrics metrics) {
+    this.metrics = metrics;
     this.nodes = nodes;
     this.executor = executor;
     this.clock = clock;
@@ -65,15 +68,25 @@ public final class InferenceRunner {
     List<RunControl> controls = new ArrayList<>();
     List<CompletableFuture<NodeResult>> runs = new ArrayList<>();
     for (int i = 0; i < deployment.nodes().size(); i++) {
-      DevnetNode node = nodes.get(deployment.nodes().get(i));
+      Address address = deployment.nodes().get(i);
+      DevnetNode node = nodes.get(address);
       RunControl control = i == 0 ? RunControl.create(piece -> record.chunk(Map.of("text", piece)))
           : RunControl.create();
       controls.add(control);
       boolean first = i == 0;
       runs.add(CompletableFuture.supplyAsync(() -> {
         // the first node's chunks are queued before its run counts as ended, so before the result
+        metrics.nodeStarted(record, address);
+        long t0 = System.nanoTime();
         try {
-          NodeResult result = node.run(deployment.model(), deployment.version(), record.id(), input, control);
+          NodeResult result;
+          try {
+            result = node.run(deployment.model(), deployment.version(), record.id(), input, control);
+          } catch (RuntimeException e) {
+            metrics.nodeEnded(record, address, System.nanoTime() - t0, unitsIn, null, e);
+            throw e;
+          }
+          metrics.nodeEnded(record, address, System.nanoTime() - t0, unitsIn, result, null);
           if (first && result.output() instanceof TensorOutput tensors) {
             tensors.tensors().forEach(t -> record.chunk(Map.of("tensor", tensor(t))));
           }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
@@ -61,6 +62,7 @@ public final class Inferences {
   private final IntSupplier failBeforeRun;
   private final BooleanSupplier failAfterRun;
   private final Function<ModelId, Set<Address>> mayRun;
+  private final Consumer<InferenceRecord> onEnd;
   private final Map<String, InferenceRecord> byId = new ConcurrentHashMap<>();
   private final Map<String, InferenceRecord> byKey = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
@@ -69,11 +71,13 @@ public final class Inferences {
    * @param failBeforeRun the status to answer the next POST with before anything runs, or 0
    * @param failAfterRun whether to answer the next POST with 503 after its inference ended
    * @param mayRun the nodes that may run a model now (the granted ones, for a private model)
+   * @param onEnd who is told when an inference ends
    */
   public Inferences(Deployments deployments, Map<Address, DevnetNode> nodes,
       InferenceRunner runner, Clock clock, JsonAdapter<Object> json, IntSupplier failBeforeRun,
-      BooleanSupplier failAfterRun, Function<ModelId, Set<Address>> mayRun) {
+      BooleanSupplier failAfterRun, Function<ModelId, Set<Address>> mayRun, Consumer<InferenceRecord> onEnd) {
     this.mayRun = mayRun;
+    this.onEnd = onEnd;
     this.deployments = deployments;
     this.nodes = nodes;
     this.runner = runner;
@@ -140,6 +144,7 @@ public final class Inferences {
     }
     InferenceRecord record = new InferenceRecord("inf-" + ids.incrementAndGet(), deployment, clock.instant(),
         requestId);
+    record.onEnd(onEnd);
     if (scoped != null) {
       InferenceRecord raced = byKey.putIfAbsent(scoped, record);
       if (raced != null) {

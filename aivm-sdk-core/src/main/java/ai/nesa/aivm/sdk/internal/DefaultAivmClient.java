@@ -7,19 +7,22 @@ import ai.nesa.aivm.sdk.access.AccessControlAsync;
 import ai.nesa.aivm.sdk.access.Wallet;
 import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.inference.InferenceClientAsync;
-import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
-import ai.nesa.aivm.sdk.internal.inference.DefaultInferenceClient;
 import ai.nesa.aivm.sdk.internal.access.DefaultAccessControl;
 import ai.nesa.aivm.sdk.internal.access.DefaultAccessControlAsync;
+import ai.nesa.aivm.sdk.internal.http.GatewayTransport;
+import ai.nesa.aivm.sdk.internal.inference.DefaultInferenceClient;
 import ai.nesa.aivm.sdk.internal.kernels.registration.KernelRegistrar;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploader;
 import ai.nesa.aivm.sdk.internal.kernels.upload.DefaultKernelUploaderAsync;
 import ai.nesa.aivm.sdk.internal.ledger.LedgerWriter;
+import ai.nesa.aivm.sdk.internal.metrics.DefaultMetricsFeed;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistry;
 import ai.nesa.aivm.sdk.internal.models.DefaultModelRegistryAsync;
 import ai.nesa.aivm.sdk.internal.models.ReviewPoster;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.KernelUploaderAsync;
+import ai.nesa.aivm.sdk.metrics.MetricsFeed;
+import ai.nesa.aivm.sdk.metrics.MetricsFeedAsync;
 import ai.nesa.aivm.sdk.models.ModelRegistry;
 import ai.nesa.aivm.sdk.models.ModelRegistryAsync;
 import java.net.URI;
@@ -34,6 +37,7 @@ final class DefaultAivmClient implements AivmClient {
   private final KernelUploader kernels;
   private final DefaultInferenceClient inference;
   private final AccessControl access;
+  private final DefaultMetricsFeed metrics;
   private final Async async;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -47,6 +51,7 @@ final class DefaultAivmClient implements AivmClient {
     this.models = new DefaultModelRegistry(transport, writer == null ? null : new ReviewPoster(writer, config.store()));
     this.inference = DefaultInferenceClient.create(transport, models, config.ledger(),
         resources.dispatcher.executorService(), config.clock(), config.sleeper());
+    this.metrics = new DefaultMetricsFeed(transport, config.clock(), config.sleeper(), config.random());
     this.access = kernels != null && config.wallet() instanceof Wallet wallet
         ? new DefaultAccessControl(kernels, writer, wallet, new SecureRandom()) : null;
     this.async = new Async(new DefaultModelRegistryAsync(transport, models, resources.dispatcher.executorService()),
@@ -76,6 +81,11 @@ final class DefaultAivmClient implements AivmClient {
   @Override
   public AccessControl access() {
     return requireAccess(access);
+  }
+
+  @Override
+  public MetricsFeed metrics() {
+    return metrics;
   }
 
   @Override
@@ -185,6 +195,11 @@ final class DefaultAivmClient implements AivmClient {
     @Override
     public AccessControlAsync access() {
       return requireAccess(access);
+    }
+
+    @Override
+    public MetricsFeedAsync metrics() {
+      return metrics.async();
     }
 
     @Override

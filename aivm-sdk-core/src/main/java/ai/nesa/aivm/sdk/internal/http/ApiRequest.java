@@ -17,8 +17,10 @@ public final class ApiRequest {
   private final byte[] jsonBody;
   private final String idempotencyKey;
   private final String accept;
+  private final String lastEventId;
 
   private ApiRequest(Builder b) {
+    this.lastEventId = b.lastEventId;
     this.method = b.method;
     this.pathSegments = List.copyOf(b.pathSegments);
     this.query = List.copyOf(b.query);
@@ -68,6 +70,11 @@ public final class ApiRequest {
     return accept;
   }
 
+  /** The {@code Last-Event-ID} a resumed event stream sends; null for none. */
+  public String lastEventId() {
+    return lastEventId;
+  }
+
   /** Builds an {@link ApiRequest}. */
   public static final class Builder {
     private final String method;
@@ -76,6 +83,7 @@ public final class ApiRequest {
     private byte[] jsonBody;
     private String idempotencyKey;
     private String accept = "application/json";
+    private String lastEventId;
 
     private Builder(String method, String... pathSegments) {
       this.method = method;
@@ -98,6 +106,12 @@ public final class ApiRequest {
 
     public Builder accept(String accept) {
       this.accept = Objects.requireNonNull(accept, "accept");
+      return this;
+    }
+
+    /** Resumes an event stream after the event with this id ({@code Last-Event-ID}). */
+    public Builder lastEventId(String id) {
+      this.lastEventId = Objects.requireNonNull(id, "id");
       return this;
     }
 

@@ -407,6 +407,9 @@ public final class GatewayTransport {
     if (request.idempotencyKey() != null) {
       b.header("Idempotency-Key", request.idempotencyKey());
     }
+    if (request.lastEventId() != null) {
+      b.header("Last-Event-ID", request.lastEventId());
+    }
     if (attempt > 1) {
       b.header("X-Aivm-Retry-Count", Integer.toString(attempt - 1));
     }

@@ -7,6 +7,7 @@ import ai.nesa.aivm.sdk.inference.InferenceEvent;
 import ai.nesa.aivm.sdk.inference.InferenceResult;
 import ai.nesa.aivm.sdk.inference.InferenceStream;
 import ai.nesa.aivm.sdk.internal.http.ErrorBodies;
+import ai.nesa.aivm.sdk.internal.http.EventStreamReader;
 import ai.nesa.aivm.sdk.internal.http.GatewayTransport.OpenStream;
 import ai.nesa.aivm.sdk.internal.json.JsonCodec;
 import com.squareup.moshi.JsonReader;

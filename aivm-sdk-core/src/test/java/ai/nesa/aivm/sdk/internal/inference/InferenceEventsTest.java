@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ai.nesa.aivm.sdk.inference.InferenceEvent;
+import ai.nesa.aivm.sdk.internal.http.EventStreamReader;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /** The event-stream parsing rules of the WHATWG HTML standard, and the chunk fast path against the codec. */
-class EventStreamReaderTest {
+class InferenceEventsTest {
 
   private static List<EventStreamReader.Event> events(String stream) throws IOException {
     EventStreamReader reader = new EventStreamReader(new Buffer().writeUtf8(stream));
@@ -28,7 +29,7 @@ class EventStreamReaderTest {
   void eventsAreReadAsTheStandardSays() throws IOException {
     assertEquals(List.of(
         new EventStreamReader.Event("ack", "{}"),
-        new EventStreamReader.Event("message", "a\nb"),
+        new EventStreamReader.Event("message", "a\nb", "7"),
         new EventStreamReader.Event("chunk", " spaced"),
         new EventStreamReader.Event("done", ""),
         new EventStreamReader.Event("x", "crlf")),
@@ -45,6 +46,24 @@ class EventStreamReaderTest {
   @Test
   void anEmptyStreamHasNoEvents() throws IOException {
     assertNull(new EventStreamReader(new Buffer()).next());
+  }
+
+  @Test
+  void anIdIsTheBlocksOwnAndUnknownFieldsAreToldWhileRetryAndCommentsAreNot() throws IOException {
+    List<String> unknown = new ArrayList<>();
+    EventStreamReader reader = new EventStreamReader(new Buffer().writeUtf8(
+        "id: a-1\nevent: x\ndata: 1\n\n"
+        + "data: 2\n\n"
+        + "id\ndata: 3\n\n"
+        + "id: with\u0000nul\ndata: 4\n\n"
+        + "retry: 10\n: comment\nbogus line\nweird: field\ndata: 5\n\n"), unknown::add);
+    assertEquals(new EventStreamReader.Event("x", "1", "a-1"), reader.next());
+    assertEquals(new EventStreamReader.Event("message", "2", null), reader.next());
+    assertEquals(new EventStreamReader.Event("message", "3", ""), reader.next());
+    assertEquals(new EventStreamReader.Event("message", "4", null), reader.next());
+    assertEquals(new EventStreamReader.Event("message", "5", null), reader.next());
+    assertNull(reader.next());
+    assertEquals(List.of("bogus line", "weird: field"), unknown);
   }
 
   @Test

@@ -1,6 +1,8 @@
-package ai.nesa.aivm.sdk.internal.inference;
+package ai.nesa.aivm.sdk.internal.http;
 
 import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Consumer;
 import okio.BufferedSource;
 import okio.ByteString;
 import okio.Options;
@@ -10,17 +12,25 @@ import okio.Options;
  * HTML standard's event-stream parsing says: lines end with LF or CRLF; a line starting with
  * {@code :} is a comment; {@code field: value} (one space after the colon dropped); {@code data}
  * lines join with LF; a blank line dispatches the event, or nothing when it has no data; the
- * {@code event} field names it ({@code message} when absent); {@code id} and {@code retry} are read
- * and ignored (an inference stream is not resumed by id); other fields are ignored; an event cut
- * off by the end of the stream is discarded.
+ * {@code event} field names it ({@code message} when absent); {@code id} gives the event's id
+ * (an id holding NUL is ignored, as the standard says); {@code retry} is read and ignored; any
+ * other field is ignored and told to the reader's {@code unknownLine} listener, which the metrics
+ * feed logs as a warning; an event cut off by the end of the stream is discarded.
  *
  * <p>Pulling instead of being pushed to (as okhttp-sse's listener does) lets an iterator read the
  * connection on the consumer's own thread: no reader thread, no hand-off queue, and backpressure
  * is simply not reading.
  */
-final class EventStreamReader {
-  /** An event: its type and its data. */
-  record Event(String type, String data) {}
+public final class EventStreamReader {
+  /**
+   * An event: its type, its data, and the id its block set (null when it set none: the stream's
+   * last id then still stands, which is the reader's caller to keep).
+   */
+  public record Event(String type, String data, String id) {
+    public Event(String type, String data) {
+      this(type, data, null);
+    }
+  }
 
   private static final Options FIELDS = Options.of(
       ByteString.encodeUtf8("data: "),
@@ -29,12 +39,21 @@ final class EventStreamReader {
       ByteString.encodeUtf8("event:"),
       ByteString.encodeUtf8("\r\n"),
       ByteString.encodeUtf8("\n"),
-      ByteString.encodeUtf8(":"));
+      ByteString.encodeUtf8(":"),
+      ByteString.encodeUtf8("id: "),
+      ByteString.encodeUtf8("id:"));
 
   private final BufferedSource source;
+  private final Consumer<String> unknownLine;
 
-  EventStreamReader(BufferedSource source) {
-    this.source = source;
+  public EventStreamReader(BufferedSource source) {
+    this(source, line -> {});
+  }
+
+  /** A reader that tells {@code unknownLine} each line of a field the format does not define. */
+  public EventStreamReader(BufferedSource source, Consumer<String> unknownLine) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.unknownLine = Objects.requireNonNull(unknownLine, "unknownLine");
   }
 
   /**
@@ -42,18 +61,19 @@ final class EventStreamReader {
    *
    * @throws IOException when reading fails
    */
-  Event next() throws IOException {
+  public Event next() throws IOException {
     String type = null;
     String data = null;
+    String id = null;
     StringBuilder more = null;
     while (true) {
       int field = source.select(FIELDS);
-      String value;
       if (field == 4 || field == 5) {
         if (data != null) {
-          return new Event(type == null ? "message" : type, more == null ? data : more.toString());
+          return new Event(type == null ? "message" : type, more == null ? data : more.toString(), id);
         }
         type = null;
+        id = null;
         continue;
       }
       if (field < 0 && source.exhausted()) {
@@ -64,7 +84,7 @@ final class EventStreamReader {
         return null;
       }
       if (field == 0 || field == 1 || (field < 0 && line.equals("data"))) {
-        value = field < 0 ? "" : line;
+        String value = field < 0 ? "" : line;
         if (data == null) {
           data = value;
         } else {
@@ -75,10 +95,20 @@ final class EventStreamReader {
         }
       } else if (field == 2 || field == 3 || (field < 0 && line.equals("event"))) {
         type = field < 0 ? "" : line;
+      } else if (field == 7 || field == 8 || (field < 0 && line.equals("id"))) {
+        String value = field < 0 ? "" : line;
+        if (value.indexOf('\0') < 0) {
+          id = value;
+        }
+      } else if (field < 0 && !isRetry(line)) {
+        unknownLine.accept(line);
       }
-      // Otherwise a comment, or id, retry or an unknown field: read and ignored, as the standard
-      // says (an inference stream keeps no last event id and no reconnection time).
+      // Otherwise a comment or retry: read and ignored, as the standard says.
     }
+  }
+
+  private static boolean isRetry(String line) {
+    return line.equals("retry") || line.startsWith("retry:");
   }
 
   /** The rest of the line without its end; null when the stream ends first. */

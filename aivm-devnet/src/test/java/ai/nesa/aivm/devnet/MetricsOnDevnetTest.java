@@ -1,0 +1,354 @@
+package ai.nesa.aivm.devnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.nesa.aivm.AivmValidationException;
+import ai.nesa.aivm.crypto.Address;
+import ai.nesa.aivm.sdk.AivmClient;
+import ai.nesa.aivm.sdk.BadRequestException;
+import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.NotFoundException;
+import ai.nesa.aivm.sdk.access.Wallet;
+import ai.nesa.aivm.sdk.inference.Deployment;
+import ai.nesa.aivm.sdk.inference.DeploymentSpec;
+import ai.nesa.aivm.sdk.inference.DeploymentStatus;
+import ai.nesa.aivm.sdk.inference.InferenceInput;
+import ai.nesa.aivm.sdk.inference.InferenceResult;
+import ai.nesa.aivm.sdk.kernels.Consensus;
+import ai.nesa.aivm.sdk.kernels.KernelBundle;
+import ai.nesa.aivm.sdk.kernels.Presets;
+import ai.nesa.aivm.sdk.kernels.Security;
+import ai.nesa.aivm.sdk.metrics.FeedOptions;
+import ai.nesa.aivm.sdk.metrics.MetricsEvent;
+import ai.nesa.aivm.sdk.metrics.MetricsEvent.Kind;
+import ai.nesa.aivm.sdk.metrics.MetricsFilter;
+import ai.nesa.aivm.sdk.metrics.UsagePoint;
+import ai.nesa.aivm.sdk.metrics.UsageQuery;
+import ai.nesa.aivm.sdk.metrics.UsageSeries;
+import ai.nesa.aivm.sdk.metrics.UsageStats;
+import ai.nesa.aivm.sdk.metrics.UsageSummary;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code client.metrics()} on a devnet: the live feed carries every kind of event, once each and
+ * in order across dropped connections and a gateway restart; usage series and summaries agree
+ * with what the feed and the inference results said. Every answer and every streamed event is held
+ * to the gateway document.
+ */
+@ExtendWith(ContractTap.class)
+class MetricsOnDevnetTest {
+  private static final InferenceInput HAPPY = InferenceInput.text("a wonderful happy result");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private LocalAivmNetwork devnet;
+  private AivmClient client;
+  private final List<Flow.Subscription> subscriptions = new ArrayList<>();
+
+  private void start(LocalAivmNetwork.Builder builder) {
+    devnet = builder.start();
+    client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store()).ledger(devnet.ledger())
+        .wallet(Wallet.of(TinyKernels.OWNER)).build();
+  }
+
+  @AfterEach
+  void stop() {
+    subscriptions.forEach(Flow.Subscription::cancel);
+    if (client != null) {
+      client.close();
+    }
+    if (devnet != null) {
+      devnet.close();
+    }
+  }
+
+  /** A subscriber that takes every event into a queue. */
+  private final class Collector implements Flow.Subscriber<MetricsEvent> {
+    final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscriptions.add(s);
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(MetricsEvent item) {
+      received.add(item);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      received.add(t);
+    }
+
+    @Override
+    public void onComplete() {
+      received.add("complete");
+    }
+
+    MetricsEvent next() throws InterruptedException {
+      Object o = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertNotNull(o, "no event within " + WAIT);
+      if (o instanceof Throwable t) {
+        throw new AssertionError("the feed failed", t);
+      }
+      return assertInstanceOf(MetricsEvent.class, o);
+    }
+
+    List<MetricsEvent> take(int n) throws InterruptedException {
+      List<MetricsEvent> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        out.add(next());
+      }
+      return out;
+    }
+  }
+
+  private Collector subscribe(MetricsFilter filter, FeedOptions options) {
+    Collector c = new Collector();
+    client.metrics().events(filter, options).subscribe(c);
+    return c;
+  }
+
+  private Deployment deploy(ModelId model, int nodes) {
+    return client.inference().waitUntilReady(client.inference().deploy(DeploymentSpec.builder(model)
+        .consensus(Consensus.kOfN(nodes, nodes)).minimumNodes(nodes).build()).id(), WAIT);
+  }
+
+  @Test
+  void theFeedCarriesEveryKindOfEventAsItHappens() throws Exception {
+    start(LocalAivmNetwork.builder().nodes(2));
+    Collector all = subscribe(MetricsFilter.all(), FeedOptions.defaults());
+    Thread.sleep(200); // the subscription is open before anything happens
+    ModelId model = ModelId.of("acme/watched");
+    client.access().publish(privateBundle(model));
+    Address node = devnet.nodes().get(0).address();
+    client.access().authorize(model, List.of(node, devnet.nodes().get(1).address()));
+    Deployment d = deploy(model, 2);
+    InferenceResult r = client.inference().infer(d.id(), HAPPY);
+    client.access().revoke(model, List.of(devnet.nodes().get(1).address()));
+    client.inference().delete(d.id());
+
+    List<MetricsEvent> events = new ArrayList<>();
+    Set<Kind> seen = new HashSet<>();
+    while (!(seen.contains(Kind.ACCESS_REVOKED) && events.stream().anyMatch(e -> e instanceof MetricsEvent.DeploymentChanged c
+        && c.status() == DeploymentStatus.DELETED))) {
+      MetricsEvent e = all.next();
+      events.add(e);
+      seen.add(e.kind());
+    }
+    assertEquals(Set.of(Kind.VERSION_PUBLISHED, Kind.ACCESS_GRANTED, Kind.DEPLOYMENT_CHANGED, Kind.INFERENCE_STARTED,
+        Kind.INFERENCE_COMPLETED, Kind.ACCESS_REVOKED), seen, events.toString());
+    List<DeploymentStatus> statuses = events.stream().filter(e -> e instanceof MetricsEvent.DeploymentChanged)
+        .map(e -> ((MetricsEvent.DeploymentChanged) e).status()).toList();
+    assertEquals(List.of(DeploymentStatus.PENDING, DeploymentStatus.READY, DeploymentStatus.DELETED), statuses);
+    List<MetricsEvent.InferenceCompleted> done = events.stream().filter(e -> e instanceof MetricsEvent.InferenceCompleted)
+        .map(e -> (MetricsEvent.InferenceCompleted) e).toList();
+    assertEquals(2, done.size(), "one per node");
+    assertEquals(Set.copyOf(d.nodes()), done.stream().map(e -> e.ref().node()).collect(Collectors.toSet()));
+    for (MetricsEvent.InferenceCompleted c : done) {
+      assertEquals(r.id(), c.ref().inference());
+      assertEquals(r.usage().unitsIn(), c.unitsIn());
+      assertEquals(r.usage().unitsOut(), c.unitsOut());
+      assertEquals(0, r.usage().total().compareTo(c.cost().multiply(BigDecimal.valueOf(2))),
+          "the charge is both nodes' costs");
+      assertTrue(c.latencyMs() > 0, c.toString());
+    }
+    MetricsEvent.VersionPublished published = (MetricsEvent.VersionPublished) events.stream()
+        .filter(e -> e.kind() == Kind.VERSION_PUBLISHED).findFirst().orElseThrow();
+    assertEquals(model, published.model());
+  }
+
+  @Test
+  void aFilterNarrowsTheFeedAndABadOneIsRefusedAtOnce() throws Exception {
+    start(LocalAivmNetwork.builder().nodes(2));
+    ModelId model = TinyKernels.classifier(devnet, "acme/filtered").name();
+    Deployment d = deploy(model, 2);
+    Address node = d.nodes().get(0);
+    Collector one = subscribe(MetricsFilter.builder().model(model).node(node).kinds(Kind.INFERENCE_COMPLETED).build(),
+        FeedOptions.defaults());
+    Thread.sleep(200);
+    client.inference().infer(d.id(), HAPPY);
+    client.inference().infer(d.id(), HAPPY);
+    List<MetricsEvent> events = one.take(2);
+    for (MetricsEvent e : events) {
+      MetricsEvent.InferenceCompleted c = assertInstanceOf(MetricsEvent.InferenceCompleted.class, e);
+      assertEquals(node, c.ref().node());
+    }
+    assertTrue(one.received.poll(300, TimeUnit.MILLISECONDS) == null, "nothing else passes the filter");
+
+    AivmValidationException early = assertThrows(AivmValidationException.class,
+        () -> MetricsFilter.builder().deployment("no such/id"));
+    assertEquals("deployment", early.problems().get(0).path());
+    GatewayCalls raw = new GatewayCalls(devnet);
+    assertEquals("kind", raw.get("/v1/metrics/events?kind=inference_done", 400).get("error").get("details").get(0)
+        .get("path").asString());
+    assertEquals("Last-Event-ID", raw.call("GET", "/v1/metrics/events", null, 400, "Last-Event-ID", "not-an-id")
+        .get("error").get("details").get(0).get("path").asString());
+    assertEquals("deployment", raw.get("/v1/metrics/events?deployment=a%20b", 400).get("error").get("details").get(0)
+        .get("path").asString());
+  }
+
+  @Test
+  void everyEventArrivesExactlyOnceInOrderWhenTheGatewayDropsTheConnectionEverySevenEvents() throws Exception {
+    start(LocalAivmNetwork.builder().nodes(3));
+    ModelId model = TinyKernels.classifier(devnet, "acme/dropped").name();
+    Deployment d = deploy(model, 3);
+    devnet.faults().dropMetricsStreamsEvery(7);
+    Collector feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_STARTED,
+        Kind.INFERENCE_COMPLETED).build(), FeedOptions.builder().reconnectBackoff(Duration.ZERO, Duration.ofMillis(20))
+        .build());
+    Thread.sleep(200);
+    int inferences = 40;
+    for (int i = 0; i < inferences; i++) {
+      client.inference().infer(d.id(), HAPPY);
+    }
+    List<MetricsEvent> events = feed.take(inferences * 3 * 2);
+    assertTrue(feed.received.poll(500, TimeUnit.MILLISECONDS) == null, "no event twice");
+    List<Long> sequences = events.stream().map(MetricsOnDevnetTest::sequence).toList();
+    List<Long> sorted = new ArrayList<>(sequences);
+    sorted.sort(null);
+    assertEquals(sorted, sequences, "in order");
+    assertEquals(sequences.size(), new HashSet<>(sequences).size(), "no duplicate");
+    Map<String, Long> perInference = events.stream().collect(Collectors.groupingBy(MetricsOnDevnetTest::inference,
+        Collectors.counting()));
+    assertEquals(inferences, perInference.size());
+    assertTrue(perInference.values().stream().allMatch(n -> n == 6), "3 starts and 3 completions each: " + perInference);
+  }
+
+  @Test
+  void aRestartedGatewayIsReconnectedToAndTheLostEventsAreReportedAsAGap() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    start(LocalAivmNetwork.builder().nodes(1).port(port));
+    ModelId model = TinyKernels.classifier(devnet, "acme/restarted").name();
+    Collector feed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
+        FeedOptions.builder().reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build());
+    Thread.sleep(200);
+    client.inference().infer(deploy(model, 1).id(), HAPPY);
+    MetricsEvent before = feed.next();
+    String lastId = ((MetricsEvent.InferenceCompleted) before).id();
+
+    devnet.close();
+    client.close();
+    start(LocalAivmNetwork.builder().nodes(1).port(port));
+    ModelId again = TinyKernels.classifier(devnet, "acme/restarted").name();
+    client.inference().infer(deploy(again, 1).id(), HAPPY);
+
+    MetricsEvent.Gap gap = assertInstanceOf(MetricsEvent.Gap.class, feed.next());
+    assertEquals(lastId, gap.from());
+    MetricsEvent after = feed.next();
+    assertInstanceOf(MetricsEvent.InferenceCompleted.class, after);
+    assertTrue(!((MetricsEvent.InferenceCompleted) after).id().split("-")[0].equals(lastId.split("-")[0]),
+        "the new gateway's ids are its own");
+  }
+
+  @Test
+  void theUsageSeriesAgreesWithTheFeedAndTheResults() throws Exception {
+    start(LocalAivmNetwork.builder().nodes(3));
+    ModelId model = TinyKernels.classifier(devnet, "acme/measured").name();
+    Deployment d = deploy(model, 3);
+    Instant from = Instant.now().minusSeconds(60);
+    Collector feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_COMPLETED).build(),
+        FeedOptions.defaults());
+    Thread.sleep(200);
+    int n = 25;
+    BigDecimal charged = BigDecimal.ZERO;
+    long unitsIn = 0;
+    for (int i = 0; i < n; i++) {
+      InferenceResult r = client.inference().infer(d.id(), InferenceInput.text("text number " + i + " is happy"));
+      charged = charged.add(r.usage().total());
+      unitsIn += r.usage().unitsIn();
+    }
+    Map<Address, List<Double>> latencies = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+    for (MetricsEvent e : feed.take(n * 3)) {
+      MetricsEvent.InferenceCompleted c = (MetricsEvent.InferenceCompleted) e;
+      latencies.computeIfAbsent(c.ref().node(), k -> new ArrayList<>()).add(c.latencyMs());
+    }
+    Instant to = Instant.now().plusSeconds(1);
+
+    UsageSummary summary = client.metrics().summary(UsageQuery.deployment(d.id()).from(from).to(to).build());
+    assertEquals(n, summary.stats().requests());
+    assertEquals(0, summary.stats().errors());
+    assertEquals(unitsIn, summary.stats().unitsIn());
+    assertEquals(0, charged.compareTo(summary.stats().cost()), "the summary's cost is what was charged");
+    assertTrue(summary.stats().p50().getAsDouble() <= summary.stats().p95().getAsDouble()
+        && summary.stats().p95().getAsDouble() <= summary.stats().p99().getAsDouble(), summary.toString());
+
+    UsageSeries perNode = client.metrics().usage(UsageQuery.deployment(d.id()).from(from).to(to)
+        .bucket(UsageQuery.Bucket.DAY).groupBy(UsageQuery.GroupBy.NODE).build());
+    assertEquals(3, perNode.series().size());
+    for (UsageSeries.Series s : perNode.series()) {
+      Address node = Address.of(s.key().orElseThrow());
+      double[] sorted = latencies.get(node).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      UsageStats stats = s.points().stream().map(UsagePoint::stats).filter(p -> p.requests() > 0).findFirst()
+          .orElseThrow();
+      assertEquals(n, stats.requests());
+      assertEquals(nearestRank(sorted, 50), stats.p50().getAsDouble(), 1e-9, node + " p50");
+      assertEquals(nearestRank(sorted, 95), stats.p95().getAsDouble(), 1e-9, node + " p95");
+      assertEquals(nearestRank(sorted, 99), stats.p99().getAsDouble(), 1e-9, node + " p99");
+    }
+
+    UsageSeries minutes = client.metrics().usage(UsageQuery.model(model).from(from).to(to)
+        .bucket(UsageQuery.Bucket.MINUTE).build());
+    assertEquals(1, minutes.series().size());
+    assertEquals(n, minutes.series().get(0).points().stream().mapToLong(p -> p.stats().requests()).sum());
+    assertTrue(minutes.series().get(0).points().size() >= 1 && minutes.series().get(0).points().size() <= 3);
+    UsagePoint empty = minutes.series().get(0).points().get(0);
+    if (empty.stats().requests() == 0) {
+      assertTrue(empty.stats().p50().isEmpty(), "a bucket without requests has no percentiles");
+    }
+
+    BadRequestException tooMany = assertThrows(BadRequestException.class, () -> client.metrics().usage(
+        UsageQuery.model(model).from(from.minus(Duration.ofDays(2))).to(to).bucket(UsageQuery.Bucket.MINUTE).build()));
+    assertEquals("to", tooMany.details().get(0).path());
+    assertThrows(NotFoundException.class, () -> client.metrics().summary(UsageQuery.model(ModelId.of("acme/nobody"))
+        .build()));
+  }
+
+  /** The devnet's event ids are {@code <instance>-<sequence>}. */
+  private static long sequence(MetricsEvent e) {
+    String id = e instanceof MetricsEvent.InferenceStarted s ? s.id() : ((MetricsEvent.InferenceCompleted) e).id();
+    return Long.parseLong(id.substring(id.indexOf('-') + 1));
+  }
+
+  private static String inference(MetricsEvent e) {
+    return e instanceof MetricsEvent.InferenceStarted s ? s.ref().inference()
+        : ((MetricsEvent.InferenceCompleted) e).ref().inference();
+  }
+
+  private static double nearestRank(double[] sorted, int p) {
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(rank, 1) - 1];
+  }
+
+  private static KernelBundle privateBundle(ModelId model) {
+    return KernelBundle.builder()
+        .config(Presets.onnxClassifier(model.toString(), "model.onnx").toBuilder().security(Security.privateAccess())
+            .build())
+        .file("model.onnx", TinyModel.BYTE_PAIR_SENTIMENT.bytes()).build();
+  }
+}

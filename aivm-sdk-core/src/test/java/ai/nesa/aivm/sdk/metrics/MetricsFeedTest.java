@@ -1,0 +1,229 @@
+package ai.nesa.aivm.sdk.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.nesa.aivm.sdk.AivmClient;
+import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.RecordingSleeper;
+import ai.nesa.aivm.sdk.TestClients;
+import ai.nesa.aivm.sdk.UnauthorizedException;
+import ai.nesa.aivm.sdk.contract.GatewayContract;
+import ai.nesa.aivm.sdk.logging.CapturedLogs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live feed against a scripted gateway: what it asks for, how it skips what is malformed,
+ * resumes after a cut, gives up on a refusal, and reads no further than its subscriber asks.
+ */
+class MetricsFeedTest {
+  private static final String T = "2026-12-07T12:00:00Z";
+
+  private MockWebServer server;
+  private AivmClient client;
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<Flow.Subscription> subscriptions = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    client = TestClients.builder(server, new RecordingSleeper()).build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    subscriptions.forEach(Flow.Subscription::cancel);
+    client.close();
+    server.close();
+  }
+
+  private void serve(Function<Integer, MockResponse> byAttempt) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        requests.add(request);
+        return byAttempt.apply(requests.size());
+      }
+    });
+  }
+
+  static String published(String id, String version) {
+    return "id: " + id + "\nevent: version_published\ndata: {\"id\":\"" + id + "\",\"kind\":\"version_published\","
+        + "\"time\":\"" + T + "\",\"model\":\"acme/m\",\"version\":\"" + version + "\"}\n\n";
+  }
+
+  static MockResponse stream(String body) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build();
+  }
+
+  /** A stream that sends {@code body} and then holds the connection open. */
+  static MockResponse held(String body) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body(body + ": keep-alive\n\n").throttleBody(body.length(), 60, TimeUnit.SECONDS).build();
+  }
+
+  private final class Collector implements Flow.Subscriber<MetricsEvent> {
+    final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    final long initial;
+    Flow.Subscription subscription;
+
+    Collector(long initial) {
+      this.initial = initial;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      subscriptions.add(s);
+      s.request(initial);
+    }
+
+    @Override
+    public void onNext(MetricsEvent item) {
+      received.add(item);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      received.add(t);
+    }
+
+    @Override
+    public void onComplete() {
+      received.add("complete");
+    }
+
+    Object next() throws InterruptedException {
+      Object o = received.poll(10, TimeUnit.SECONDS);
+      assertTrue(o != null, "nothing within 10 s");
+      return o;
+    }
+
+    String nextVersion() throws InterruptedException {
+      return assertInstanceOf(MetricsEvent.VersionPublished.class, next()).version().text();
+    }
+  }
+
+  @Test
+  void theFeedAsksForItsFilterAsTheDocumentSays() throws Exception {
+    serve(n -> held(published("a-1", "1.0.0")));
+    Collector c = new Collector(1);
+    client.metrics().events(MetricsFilter.builder().model(ModelId.of("acme/m")).deployment("dep-1")
+        .kinds(MetricsEvent.Kind.VERSION_PUBLISHED, MetricsEvent.Kind.ACCESS_GRANTED).build()).subscribe(c);
+    assertEquals("1.0.0", c.nextVersion());
+
+    RecordedRequest r = requests.get(0);
+    assertEquals("/v1/metrics/events", r.getUrl().encodedPath());
+    assertEquals("text/event-stream", r.getHeaders().get("Accept"));
+    assertEquals(List.of("access_granted", "version_published"), r.getUrl().queryParameterValues("kind"));
+    assertEquals("acme/m", r.getUrl().queryParameter("model"));
+    Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+    r.getUrl().queryParameterNames().forEach(name -> query.put(name, r.getUrl().queryParameterValues(name)));
+    assertEquals(List.of(), GatewayContract.get().queryViolations("GET", "/v1/metrics/events", query));
+    assertNull(r.getHeaders().get("Last-Event-ID"), "a new feed starts from now");
+  }
+
+  @Test
+  void malformedEventsAndLinesAreSkippedWithAWarningAndTheFeedResumesAfterTheLastIdReceived() throws Exception {
+    CapturedLogs.clear();
+    serve(n -> n == 1
+        ? stream(published("a-1", "1.0.0")
+            + "id: a-2\nevent: version_published\ndata: {not json\n\n"
+            + "garbage without a colon\n"
+            + "id: a-3\nevent: no_such_kind\ndata: {\"id\":\"a-3\",\"kind\":\"no_such_kind\",\"time\":\"" + T + "\"}\n\n"
+            + "id: a-4\nevent: version_published\ndata: {\"id\":\"a-4\",\"kind\":\"version_published\",\"time\":\""
+            + T + "\"}\n\n"
+            + published("a-5", "1.0.5"))
+        : held(published("a-6", "1.0.6")));
+    Collector c = new Collector(Long.MAX_VALUE);
+    client.metrics().events(MetricsFilter.all()).subscribe(c);
+
+    assertEquals("1.0.0", c.nextVersion());
+    assertEquals("1.0.5", c.nextVersion());
+    assertEquals("1.0.6", c.nextVersion());
+    assertEquals("a-5", requests.get(1).getHeaders().get("Last-Event-ID"), "resumed after the last id received");
+    List<String> warnings = CapturedLogs.lines().stream().filter(l -> l.startsWith("WARN")).toList();
+    assertTrue(warnings.stream().anyMatch(l -> l.contains("malformed version_published event (id a-2)")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(l -> l.contains("malformed no_such_kind event (id a-3)")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(l -> l.contains("(id a-4)") && l.contains("model")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(l -> l.contains("garbage without a colon")), warnings.toString());
+  }
+
+  @Test
+  void aGapIsDeliveredAsAGap() throws Exception {
+    serve(n -> held("event: gap\ndata: {\"from\":\"a-9\",\"to\":\"b-1\"}\n\n" + published("b-1", "2.0.0")));
+    Collector c = new Collector(Long.MAX_VALUE);
+    client.metrics().events(MetricsFilter.all(), FeedOptions.builder().resumeAfter("a-9").build()).subscribe(c);
+
+    MetricsEvent.Gap gap = assertInstanceOf(MetricsEvent.Gap.class, c.next());
+    assertEquals("a-9", gap.from());
+    assertEquals("b-1", gap.to().orElseThrow());
+    assertEquals("2.0.0", c.nextVersion());
+    assertEquals("a-9", requests.get(0).getHeaders().get("Last-Event-ID"));
+  }
+
+  @Test
+  void aRefusalEndsTheFeedWithItsExceptionAndIsNotRetried() throws Exception {
+    serve(n -> TestClients.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no key\",\"requestId\":\"r1\"}}"));
+    Collector c = new Collector(1);
+    client.metrics().events(MetricsFilter.all()).subscribe(c);
+
+    assertInstanceOf(UnauthorizedException.class, c.next());
+    Thread.sleep(300);
+    assertEquals(1, requests.size());
+  }
+
+  @Test
+  void serverFailuresAreRetriedWithBackoffAndTheFeedGivesUpAfterItsLimit() throws Exception {
+    serve(n -> TestClients.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"down\",\"requestId\":\"r\"}}"));
+    Collector c = new Collector(1);
+    client.metrics().events(MetricsFilter.all(), FeedOptions.builder().maxReconnects(2)
+        .reconnectBackoff(Duration.ofMillis(1), Duration.ofMillis(4)).build()).subscribe(c);
+
+    assertInstanceOf(ai.nesa.aivm.sdk.ServerException.class, c.next());
+    assertTrue(requests.size() >= 3, "the first connection and two reconnects: " + requests.size());
+  }
+
+  @Test
+  void theFeedReadsNoFurtherThanItsSubscriberAsks() throws Exception {
+    StringBuilder many = new StringBuilder();
+    for (int i = 1; i <= 5_000; i++) {
+      many.append(published("a-" + i, "1.0." + i));
+    }
+    serve(n -> held(many.toString()));
+    Collector c = new Collector(1);
+    client.metrics().events(MetricsFilter.all()).subscribe(c);
+
+    assertEquals("1.0.1", c.nextVersion());
+    Thread.sleep(300);
+    assertTrue(c.received.isEmpty(), "nothing beyond the demand");
+    c.subscription.request(2);
+    assertEquals("1.0.2", c.nextVersion());
+    assertEquals("1.0.3", c.nextVersion());
+    Thread.sleep(200);
+    assertTrue(c.received.isEmpty(), "still nothing beyond the demand");
+    c.subscription.cancel();
+    c.subscription.request(10);
+    Thread.sleep(200);
+    assertTrue(c.received.isEmpty(), "nothing after cancel");
+  }
+}
