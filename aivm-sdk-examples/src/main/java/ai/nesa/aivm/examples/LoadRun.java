@@ -1,0 +1,122 @@
+package ai.nesa.aivm.examples;
+
+import ai.nesa.aivm.AivmException;
+import ai.nesa.aivm.devnet.LocalAivmNetwork;
+import ai.nesa.aivm.devnet.TinyModel;
+import ai.nesa.aivm.sdk.AivmClient;
+import ai.nesa.aivm.sdk.ModelId;
+import ai.nesa.aivm.sdk.inference.Deployment;
+import ai.nesa.aivm.sdk.inference.DeploymentSpec;
+import ai.nesa.aivm.sdk.inference.InferenceInput;
+import ai.nesa.aivm.sdk.kernels.Consensus;
+import ai.nesa.aivm.sdk.kernels.Presets;
+import ai.nesa.aivm.sdk.metrics.MetricsEvent;
+import ai.nesa.aivm.sdk.metrics.MetricsFilter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the monitoring examples watch: the tiny classifier published and deployed on every node of
+ * a devnet, a few callers running inferences on it, and one node made slow for the middle third
+ * of the run so that there is something to see.
+ */
+final class LoadRun implements AutoCloseable {
+  private static final List<String> TEXTS = List.of("a wonderful happy result", "awful, broken and boring",
+      "what a great and lovely day", "a terrible, sad mess");
+
+  final LocalAivmNetwork devnet;
+  final AivmClient client;
+  final ModelId model;
+  final Deployment deployment;
+  final FeedRecorder feed = new FeedRecorder();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong done = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final List<Thread> callers = new ArrayList<>();
+
+  private LoadRun(LocalAivmNetwork devnet, AivmClient client, ModelId model, Deployment deployment) {
+    this.devnet = devnet;
+    this.client = client;
+    this.model = model;
+    this.deployment = deployment;
+  }
+
+  /** A devnet of {@code nodes} with {@code model} deployed on all of them and the feed subscribed. */
+  static LoadRun start(ModelId model, int nodes) {
+    LocalAivmNetwork devnet = LocalAivmNetwork.builder().nodes(nodes).start();
+    AivmClient client = AivmClient.builder().gateway(devnet.gateway()).store(devnet.store()).ledger(devnet.ledger())
+        .wallet(DevnetModelOwner.WALLET).build();
+    try {
+      DevnetModelOwner.publish(client.kernels(), Presets.onnxClassifier(model.toString(), "model.onnx"),
+          TinyModel.BYTE_PAIR_SENTIMENT);
+      Deployment d = client.inference().waitUntilReady(client.inference().deploy(DeploymentSpec.builder(model)
+          .minimumNodes(nodes).consensus(Consensus.kOfN(nodes, nodes)).build()).id(), Duration.ofSeconds(30));
+      LoadRun run = new LoadRun(devnet, client, model, d);
+      client.metrics().events(MetricsFilter.builder().deployment(d.id())
+          .kinds(MetricsEvent.Kind.INFERENCE_COMPLETED, MetricsEvent.Kind.INFERENCE_FAILED).build()).subscribe(run.feed);
+      return run;
+    } catch (RuntimeException e) {
+      client.close();
+      devnet.close();
+      throw e;
+    }
+  }
+
+  /** Starts {@code callers} threads running inferences until {@link #close()}. */
+  void load(int callers) {
+    for (int c = 0; c < callers; c++) {
+      int offset = c;
+      Thread t = new Thread(() -> {
+        for (int i = offset; running.get(); i++) {
+          try {
+            client.inference().infer(deployment.id(), InferenceInput.text(TEXTS.get(i % TEXTS.size())));
+            done.incrementAndGet();
+          } catch (AivmException e) {
+            if (running.get()) {
+              failed.incrementAndGet();
+            }
+          }
+        }
+      }, "load-" + c);
+      t.setDaemon(true);
+      t.start();
+      this.callers.add(t);
+    }
+  }
+
+  /** Makes the last node slow by {@code delay} per run (0 to stop). */
+  void slowLastNode(Duration delay) {
+    devnet.nodes().get(devnet.nodes().size() - 1).faults().slow(delay);
+  }
+
+  long done() {
+    return done.get();
+  }
+
+  long failed() {
+    return failed.get();
+  }
+
+  /** Stops the callers and waits for their inferences in flight to end. */
+  void stopLoad() {
+    running.set(false);
+    for (Thread t : callers) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stopLoad();
+    feed.cancel();
+    client.close();
+    devnet.close();
+  }
+}
