@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the first one kept, so a baseline can send the SDK's own bytes. JDK {@code HttpServer} on
  * 127.0.0.1, {@code sun.net.httpserver.nodelay=true}, two threads.
  */
-final class CannedStreamServer implements AutoCloseable {
+public final class CannedStreamServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicReference<byte[]> firstBody = new AtomicReference<>();
@@ -26,7 +26,7 @@ final class CannedStreamServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  static CannedStreamServer start(byte[] stream) throws IOException {
+  public static CannedStreamServer start(byte[] stream) throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -53,7 +53,7 @@ final class CannedStreamServer implements AutoCloseable {
     return canned;
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 

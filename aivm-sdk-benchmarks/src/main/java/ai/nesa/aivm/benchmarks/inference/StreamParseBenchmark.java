@@ -10,18 +10,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
 /**
@@ -187,39 +182,6 @@ public final class StreamParseBenchmark {
    */
   private static long rawRun(EventSource.Factory factory, Request request, boolean decode)
       throws InterruptedException, IOException {
-    AtomicLong count = new AtomicLong();
-    CountDownLatch closed = new CountDownLatch(1);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    factory.newEventSource(request, new EventSourceListener() {
-      private long n;
-      private Object decoded;
-
-      @Override
-      public void onEvent(EventSource source, String id, String type, String data) {
-        n++;
-        if (decode) {
-          decoded = SdkDecoding.decode(type, data);
-        }
-      }
-
-      @Override
-      public void onClosed(EventSource source) {
-        count.set(decode && decoded == null ? -1 : n);
-        closed.countDown();
-      }
-
-      @Override
-      public void onFailure(EventSource source, Throwable t, Response response) {
-        failure.set(t != null ? t : new IOException("answered " + (response == null ? "nothing" : response.code())));
-        closed.countDown();
-      }
-    });
-    if (!closed.await(60, TimeUnit.SECONDS)) {
-      throw new IOException("the raw stream did not end in 60 s");
-    }
-    if (failure.get() != null) {
-      throw new IOException("the raw stream failed: " + failure.get(), failure.get());
-    }
-    return count.get();
+    return RawSse.count(factory, request, (type, data) -> !decode || SdkDecoding.decode(type, data) != null);
   }
 }

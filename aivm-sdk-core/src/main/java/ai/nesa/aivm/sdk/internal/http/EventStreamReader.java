@@ -32,6 +32,14 @@ public final class EventStreamReader {
     }
   }
 
+  /** An event whose data is left as the UTF-8 bytes it came as ({@link #nextRaw()}). */
+  public record RawEvent(String type, byte[] data, String id) {
+    /** The data as text. */
+    public String text() {
+      return new String(data, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private static final Options FIELDS = Options.of(
       ByteString.encodeUtf8("data: "),
       ByteString.encodeUtf8("data:"),
@@ -45,6 +53,9 @@ public final class EventStreamReader {
 
   private final BufferedSource source;
   private final Consumer<String> unknownLine;
+  /** The last {@code event} field's value, and its line's bytes after {@code event: }: a stream mostly repeats it. */
+  private String lastType;
+  private ByteString lastTypeLine;
 
   public EventStreamReader(BufferedSource source) {
     this(source, line -> {});
@@ -62,15 +73,39 @@ public final class EventStreamReader {
    * @throws IOException when reading fails
    */
   public Event next() throws IOException {
+    Parsed p = read(false);
+    return p == null ? null : new Event(p.type(), p.text(), p.id());
+  }
+
+  /**
+   * The next event with its data as bytes, undecoded (for a caller that decodes the bytes itself),
+   * or null when the stream ends.
+   *
+   * @throws IOException when reading fails
+   */
+  public RawEvent nextRaw() throws IOException {
+    Parsed p = read(true);
+    return p == null ? null : new RawEvent(p.type(), p.bytes(), p.id());
+  }
+
+  /** An event read: its data as text, or as bytes in raw mode. */
+  private record Parsed(String type, String text, byte[] bytes, String id) {}
+
+  private Parsed read(boolean raw) throws IOException {
     String type = null;
     String data = null;
+    byte[] bytes = null;
+    boolean hasData = false;
     String id = null;
     StringBuilder more = null;
+    okio.Buffer moreBytes = null;
     while (true) {
       int field = source.select(FIELDS);
       if (field == 4 || field == 5) {
-        if (data != null) {
-          return new Event(type == null ? "message" : type, more == null ? data : more.toString(), id);
+        if (hasData) {
+          String name = type == null ? "message" : type;
+          return raw ? new Parsed(name, null, moreBytes == null ? bytes : moreBytes.readByteArray(), id)
+              : new Parsed(name, more == null ? data : more.toString(), null, id);
         }
         type = null;
         id = null;
@@ -79,13 +114,48 @@ public final class EventStreamReader {
       if (field < 0 && source.exhausted()) {
         return null;
       }
+      if (raw && (field == 0 || field == 1)) {
+        byte[] value = lineBytes();
+        if (value == null) {
+          return null;
+        }
+        if (!hasData) {
+          bytes = value;
+        } else {
+          if (moreBytes == null) {
+            moreBytes = new okio.Buffer().write(bytes);
+          }
+          moreBytes.writeByte('\n').write(value);
+        }
+        hasData = true;
+        continue;
+      }
+      if ((field == 2 || field == 3) && lastTypeLine != null && source.rangeEquals(0, lastTypeLine)) {
+        source.skip(lastTypeLine.size()); // the same type as the event before: its string again
+        type = lastType;
+        continue;
+      }
       String line = line();
       if (line == null) {
         return null;
       }
+      if (field == 2 || field == 3) {
+        lastType = line;
+        lastTypeLine = ByteString.encodeUtf8(line + "\n");
+      }
       if (field == 0 || field == 1 || (field < 0 && line.equals("data"))) {
         String value = field < 0 ? "" : line;
-        if (data == null) {
+        if (raw) {
+          byte[] b = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          if (!hasData) {
+            bytes = b;
+          } else {
+            if (moreBytes == null) {
+              moreBytes = new okio.Buffer().write(bytes);
+            }
+            moreBytes.writeByte('\n').write(b);
+          }
+        } else if (!hasData) {
           data = value;
         } else {
           if (more == null) {
@@ -93,6 +163,7 @@ public final class EventStreamReader {
           }
           more.append('\n').append(value);
         }
+        hasData = true;
       } else if (field == 2 || field == 3 || (field < 0 && line.equals("event"))) {
         type = field < 0 ? "" : line;
       } else if (field == 7 || field == 8 || (field < 0 && line.equals("id"))) {
@@ -109,6 +180,17 @@ public final class EventStreamReader {
 
   private static boolean isRetry(String line) {
     return line.equals("retry") || line.startsWith("retry:");
+  }
+
+  /** The rest of the line as bytes, without its end; null when the stream ends first. */
+  private byte[] lineBytes() throws IOException {
+    long end = source.indexOf((byte) '\n');
+    if (end < 0) {
+      return null;
+    }
+    byte[] line = source.readByteArray(end);
+    source.skip(1);
+    return line.length > 0 && line[line.length - 1] == '\r' ? java.util.Arrays.copyOf(line, line.length - 1) : line;
   }
 
   /** The rest of the line without its end; null when the stream ends first. */

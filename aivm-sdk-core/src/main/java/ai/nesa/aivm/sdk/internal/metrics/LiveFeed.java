@@ -70,6 +70,7 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
     private volatile Throwable badRequest;
     private volatile Thread reader;
     private String lastId = options.resumeAfter().orElse(null);
+    private final EventFastPath fast = new EventFastPath();
 
     Subscription(Flow.Subscriber<? super MetricsEvent> subscriber) {
       this.subscriber = subscriber;
@@ -208,18 +209,21 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
       EventStreamReader events = new EventStreamReader(stream.response().body().source(),
           line -> log.warn("metrics feed: skipped a line the event-stream format does not define: {}", clip(line)));
       boolean delivered = false;
+      EventFastPath fast = this.fast;
       while (!cancelled) {
         awaitDemand();
         if (cancelled) {
           break;
         }
-        EventStreamReader.Event e = events.next();
+        EventStreamReader.RawEvent e = events.nextRaw();
         if (e == null) {
           break; // the gateway ended the stream: reconnect
         }
-        MetricsEvent event;
+        MetricsEvent event = fast.read(e.type(), e.data());
         try {
-          event = MetricsJson.event(e.type(), e.data(), clock.instant());
+          if (event == null) {
+            event = MetricsJson.event(e.type(), e.text(), clock.instant());
+          }
         } catch (JsonDataException | IOException | IllegalArgumentException | NullPointerException bad) {
           log.warn("metrics feed: skipped a malformed {} event{}: {}", clip(e.type()),
               e.id() == null ? "" : " (id " + clip(e.id()) + ")", bad.getMessage());

@@ -5,6 +5,7 @@ import ai.nesa.aivm.sdk.ModelId;
 import ai.nesa.aivm.sdk.Semver;
 import ai.nesa.aivm.sdk.inference.DeploymentStatus;
 import ai.nesa.aivm.sdk.internal.json.JsonCodec;
+import ai.nesa.aivm.sdk.internal.json.Timestamps;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent;
 import ai.nesa.aivm.sdk.metrics.UsagePoint;
 import ai.nesa.aivm.sdk.metrics.UsageQuery;
@@ -89,6 +90,11 @@ final class MetricsJson extends JsonCodec {
         case GAP -> throw new IllegalStateException("a gap is read above");
       };
     });
+  }
+
+  /** An RFC 3339 time, as the general codec reads it. */
+  static Instant time(String text) {
+    return Timestamps.parse(text);
   }
 
   private static MetricsEvent.InferenceRef ref(Map<String, Object> f) {
