@@ -3,12 +3,10 @@ package ai.nesa.aivm.devnet;
 import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.CryptoException;
-import ai.nesa.aivm.crypto.Ecies;
 import ai.nesa.aivm.crypto.Eip712;
 import ai.nesa.aivm.crypto.EthPrivateKey;
 import ai.nesa.aivm.crypto.EthPublicKey;
 import ai.nesa.aivm.crypto.EthSigner;
-import ai.nesa.aivm.crypto.SecretBytes;
 import ai.nesa.aivm.devnet.internal.ByteGenerator;
 import ai.nesa.aivm.devnet.internal.KernelConfigs;
 import ai.nesa.aivm.devnet.internal.Lies;
@@ -36,12 +34,10 @@ import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.KernelUploader;
 import ai.nesa.aivm.sdk.kernels.Manifest;
 import ai.nesa.aivm.sdk.kernels.ManifestEntry;
-import ai.nesa.aivm.sdk.ledger.GrantRecord;
 import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.LedgerAction;
 import ai.nesa.aivm.sdk.ledger.LedgerReceipt;
 import ai.nesa.aivm.sdk.ledger.LedgerRequest;
-import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.VersionRecord;
 import ai.nesa.aivm.sdk.models.Access;
 import ai.nesa.aivm.sdk.storage.KernelStore;
@@ -55,7 +51,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,8 +66,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #runText} looks the version up in the ledger, reads the manifest from the store
  * (verified against its CID) and checks its hash is the one the ledger recorded, reads and
  * validates the kernel's {@value KernelBundle#CONFIG_FILE}, refuses any runtime but {@code onnx}
- * ({@link UnsupportedRuntimeException}), and for a private kernel unwraps the data key from its
- * own grant of the current epoch and decrypts the weights as it reads them. The weights are loaded
+ * ({@link UnsupportedRuntimeException}), and for a private kernel opens the version's data key
+ * with its {@link NodeKeyring} (its own grant of the current epoch and, for a k-of-n model, its
+ * peers' shares: the devnet's other nodes, each a {@link SharePeer}) and decrypts the weights as it
+ * reads them. A loaded private kernel is run only while the node still holds a grant: it is
+ * checked before every run. The weights are loaded
  * into ONNX Runtime once per manifest and kept until {@link #close()}.
  *
  * <p>Text goes in as the presets' {@code input_ids} and {@code attention_mask}: its UTF-8 bytes, one

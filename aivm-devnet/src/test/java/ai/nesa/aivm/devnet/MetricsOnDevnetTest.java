@@ -22,6 +22,7 @@ import ai.nesa.aivm.sdk.kernels.Consensus;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.Presets;
 import ai.nesa.aivm.sdk.kernels.Security;
+import ai.nesa.aivm.sdk.metrics.FeedConnectionListener;
 import ai.nesa.aivm.sdk.metrics.FeedOptions;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent.Kind;
@@ -39,9 +40,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -125,9 +128,17 @@ class MetricsOnDevnetTest {
     }
   }
 
-  private Collector subscribe(MetricsFilter filter, FeedOptions options) {
+  /** A feed from now, once it is connected (so that it sees what the test does next). */
+  private Collector subscribe(MetricsFilter filter, FeedOptions.Builder options) throws InterruptedException {
     Collector c = new Collector();
-    client.metrics().events(filter, options).subscribe(c);
+    CountDownLatch connected = new CountDownLatch(1);
+    client.metrics().events(filter, options.connectionListener(new FeedConnectionListener() {
+      @Override
+      public void connected(Optional<String> resumedAfter) {
+        connected.countDown();
+      }
+    }).build()).subscribe(c);
+    assertTrue(connected.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "the feed connected");
     return c;
   }
 
@@ -139,8 +150,7 @@ class MetricsOnDevnetTest {
   @Test
   void theFeedCarriesEveryKindOfEventAsItHappens() throws Exception {
     start(LocalAivmNetwork.builder().nodes(2));
-    Collector all = subscribe(MetricsFilter.all(), FeedOptions.defaults());
-    Thread.sleep(200); // the subscription is open before anything happens
+    Collector all = subscribe(MetricsFilter.all(), FeedOptions.builder());
     ModelId model = ModelId.of("acme/watched");
     client.access().publish(privateBundle(model));
     Address node = devnet.nodes().get(0).address();
@@ -187,8 +197,7 @@ class MetricsOnDevnetTest {
     Deployment d = deploy(model, 2);
     Address node = d.nodes().get(0);
     Collector one = subscribe(MetricsFilter.builder().model(model).node(node).kinds(Kind.INFERENCE_COMPLETED).build(),
-        FeedOptions.defaults());
-    Thread.sleep(200);
+        FeedOptions.builder());
     client.inference().infer(d.id(), HAPPY);
     client.inference().infer(d.id(), HAPPY);
     List<MetricsEvent> events = one.take(2);
@@ -217,9 +226,7 @@ class MetricsOnDevnetTest {
     Deployment d = deploy(model, 3);
     devnet.faults().dropMetricsStreamsEvery(7);
     Collector feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_STARTED,
-        Kind.INFERENCE_COMPLETED).build(), FeedOptions.builder().reconnectBackoff(Duration.ZERO, Duration.ofMillis(20))
-        .build());
-    Thread.sleep(200);
+        Kind.INFERENCE_COMPLETED).build(), FeedOptions.builder().reconnectBackoff(Duration.ZERO, Duration.ofMillis(20)));
     int inferences = 40;
     for (int i = 0; i < inferences; i++) {
       client.inference().infer(d.id(), HAPPY);
@@ -246,8 +253,7 @@ class MetricsOnDevnetTest {
     start(LocalAivmNetwork.builder().nodes(1).port(port));
     ModelId model = TinyKernels.classifier(devnet, "acme/restarted").name();
     Collector feed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
-        FeedOptions.builder().reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build());
-    Thread.sleep(200);
+        FeedOptions.builder().reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
     client.inference().infer(deploy(model, 1).id(), HAPPY);
     MetricsEvent before = feed.next();
     String lastId = ((MetricsEvent.InferenceCompleted) before).id();
@@ -273,8 +279,7 @@ class MetricsOnDevnetTest {
     Deployment d = deploy(model, 3);
     Instant from = Instant.now().minusSeconds(60);
     Collector feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_COMPLETED).build(),
-        FeedOptions.defaults());
-    Thread.sleep(200);
+        FeedOptions.builder());
     int n = 25;
     BigDecimal charged = BigDecimal.ZERO;
     long unitsIn = 0;

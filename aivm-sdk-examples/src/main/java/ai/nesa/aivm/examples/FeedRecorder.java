@@ -42,6 +42,20 @@ final class FeedRecorder implements Flow.Subscriber<MetricsEvent> {
 
   private synchronized void add(Run run) {
     runs.add(run);
+    notifyAll();
+  }
+
+  /** Waits up to {@code timeout} until the feed has told of {@code count} runs; whether it has. */
+  synchronized boolean awaitRuns(long count, java.time.Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (runs.size() < count) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
   }
 
   @Override

@@ -76,7 +76,7 @@ public final class LatencyChart {
       }
       run.slowLastNode(Duration.ZERO);
       run.stopLoad();
-      Thread.sleep(300); // the last events reach the feed
+      run.feed.awaitRuns(run.deployment.nodes().size() * (run.done() + run.failed()), Duration.ofSeconds(10));
       List<Second> points = perSecond(run.feed.runs(), seconds);
       UsageSeries minutes = run.client.metrics().usage(UsageQuery.deployment(run.deployment.id()).from(from)
           .to(Instant.now().plusSeconds(1)).bucket(UsageQuery.Bucket.MINUTE).build());

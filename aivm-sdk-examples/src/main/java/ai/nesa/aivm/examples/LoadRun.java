@@ -10,11 +10,16 @@ import ai.nesa.aivm.sdk.inference.DeploymentSpec;
 import ai.nesa.aivm.sdk.inference.InferenceInput;
 import ai.nesa.aivm.sdk.kernels.Consensus;
 import ai.nesa.aivm.sdk.kernels.Presets;
+import ai.nesa.aivm.sdk.metrics.FeedConnectionListener;
+import ai.nesa.aivm.sdk.metrics.FeedOptions;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent;
 import ai.nesa.aivm.sdk.metrics.MetricsFilter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,13 +60,28 @@ final class LoadRun implements AutoCloseable {
       Deployment d = client.inference().waitUntilReady(client.inference().deploy(DeploymentSpec.builder(model)
           .minimumNodes(nodes).consensus(Consensus.kOfN(nodes, nodes)).build()).id(), Duration.ofSeconds(30));
       LoadRun run = new LoadRun(devnet, client, model, d);
+      // a feed starts from its first connection: wait for it, so that it sees every run of the load
+      CountDownLatch connected = new CountDownLatch(1);
       client.metrics().events(MetricsFilter.builder().deployment(d.id())
-          .kinds(MetricsEvent.Kind.INFERENCE_COMPLETED, MetricsEvent.Kind.INFERENCE_FAILED).build()).subscribe(run.feed);
+          .kinds(MetricsEvent.Kind.INFERENCE_COMPLETED, MetricsEvent.Kind.INFERENCE_FAILED).build(),
+          FeedOptions.builder().connectionListener(new FeedConnectionListener() {
+            @Override
+            public void connected(Optional<String> resumedAfter) {
+              connected.countDown();
+            }
+          }).build()).subscribe(run.feed);
+      if (!connected.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the live feed did not connect within 30 s");
+      }
       return run;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | InterruptedException e) {
       client.close();
       devnet.close();
-      throw e;
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the feed connected", e);
+      }
+      throw (RuntimeException) e;
     }
   }
 

@@ -83,7 +83,7 @@ public final class WatchModel {
       }
       run.slowLastNode(Duration.ZERO);
       run.stopLoad();
-      Thread.sleep(300); // the last events reach the feed
+      run.feed.awaitRuns(run.deployment.nodes().size() * (run.done() + run.failed()), Duration.ofSeconds(10));
       UsageSummary s = run.client.metrics().summary(UsageQuery.deployment(run.deployment.id()).from(from)
           .to(Instant.now().plusSeconds(1)).build());
       out.println();

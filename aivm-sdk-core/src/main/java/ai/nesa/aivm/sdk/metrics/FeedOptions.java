@@ -16,6 +16,9 @@ import java.util.Optional;
  *       with ±20 % jitter; back to the first after a connection that delivered an event.
  *   <li>{@link Builder#maxReconnects(int)}: how many reconnects in a row may fail before the feed
  *       ends with the last error; unlimited by default (-1).
+ *   <li>{@link Builder#connectionListener(FeedConnectionListener)}: told of each connection made and
+ *       lost. A feed that starts from now starts when its first connection is made: a caller that
+ *       must not miss what it does next waits for {@code connected} first.
  * </ul>
  *
  * @since 0.1.0
@@ -27,8 +30,10 @@ public final class FeedOptions {
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final int maxReconnects;
+  private final FeedConnectionListener listener;
 
   private FeedOptions(Builder b) {
+    this.listener = b.listener;
     this.resumeAfter = b.resumeAfter;
     this.firstBackoff = b.firstBackoff;
     this.maxBackoff = b.maxBackoff;
@@ -60,6 +65,11 @@ public final class FeedOptions {
     return maxReconnects;
   }
 
+  /** Who is told of connections made and lost; by default no one. */
+  public FeedConnectionListener connectionListener() {
+    return listener;
+  }
+
   @Override
   public String toString() {
     return "FeedOptions{resumeAfter=" + resumeAfter + ", backoff=" + firstBackoff + ".." + maxBackoff
@@ -72,8 +82,15 @@ public final class FeedOptions {
     private Duration firstBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(5);
     private int maxReconnects = -1;
+    private FeedConnectionListener listener = new FeedConnectionListener() {};
 
     private Builder() {}
+
+    /** Who is told of each connection made and lost. */
+    public Builder connectionListener(FeedConnectionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** Start after the event with this id. */
     public Builder resumeAfter(String eventId) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
@@ -155,12 +156,24 @@ class MetricsFeedTest {
             + published("a-5", "1.0.5"))
         : held(published("a-6", "1.0.6")));
     Collector c = new Collector(Long.MAX_VALUE);
-    client.metrics().events(MetricsFilter.all()).subscribe(c);
+    List<String> connections = new CopyOnWriteArrayList<>();
+    client.metrics().events(MetricsFilter.all(), FeedOptions.builder().connectionListener(new FeedConnectionListener() {
+      @Override
+      public void connected(Optional<String> resumedAfter) {
+        connections.add("connected after " + resumedAfter.orElse("nothing"));
+      }
+
+      @Override
+      public void disconnected(Throwable cause, Duration retryIn) {
+        connections.add("lost: " + cause.getClass().getSimpleName());
+      }
+    }).build()).subscribe(c);
 
     assertEquals("1.0.0", c.nextVersion());
     assertEquals("1.0.5", c.nextVersion());
     assertEquals("1.0.6", c.nextVersion());
     assertEquals("a-5", requests.get(1).getHeaders().get("Last-Event-ID"), "resumed after the last id received");
+    assertEquals(List.of("connected after nothing", "lost: EOFException", "connected after a-5"), connections);
     List<String> warnings = CapturedLogs.lines().stream().filter(l -> l.startsWith("WARN")).toList();
     assertTrue(warnings.stream().anyMatch(l -> l.contains("malformed version_published event (id a-2)")), warnings.toString());
     assertTrue(warnings.stream().anyMatch(l -> l.contains("malformed no_such_kind event (id a-3)")), warnings.toString());

@@ -11,10 +11,12 @@ import ai.nesa.aivm.sdk.metrics.FeedOptions;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent;
 import ai.nesa.aivm.sdk.metrics.MetricsFilter;
 import com.squareup.moshi.JsonDataException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveFeed implements Flow.Publisher<MetricsEvent> {
   static final Logger log = LoggerFactory.getLogger("ai.nesa.aivm.sdk.metrics");
+  private static final AtomicLong FEEDS = new AtomicLong();
 
   private final GatewayTransport transport;
   private final MetricsFilter filter;
@@ -53,9 +56,8 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
   public void subscribe(Flow.Subscriber<? super MetricsEvent> subscriber) {
     Objects.requireNonNull(subscriber, "subscriber");
     Subscription s = new Subscription(subscriber);
-    Thread reader = new Thread(s::run, "aivm-metrics-feed");
+    Thread reader = new Thread(s::run, "aivm-metrics-feed-" + FEEDS.incrementAndGet());
     reader.setDaemon(true);
-    s.reader = reader;
     subscriber.onSubscribe(s);
     reader.start();
   }
@@ -68,7 +70,6 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
     private final AtomicReference<OpenStream> open = new AtomicReference<>();
     private volatile boolean cancelled;
     private volatile Throwable badRequest;
-    private volatile Thread reader;
     private String lastId = options.resumeAfter().orElse(null);
     private final EventFastPath fast = new EventFastPath();
 
@@ -120,6 +121,7 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
       Duration backoff = options.firstBackoff();
       while (!cancelled) {
         boolean delivered = false;
+        Throwable cause;
         try {
           OpenStream stream = transport.openStream(request());
           open.set(stream);
@@ -128,7 +130,9 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
             break;
           }
           failures = 0;
+          options.connectionListener().connected(Optional.ofNullable(lastId));
           delivered = read(stream);
+          cause = new EOFException("the gateway ended the stream");
         } catch (AivmServiceException e) {
           if (e.status() < 500 && e.status() != 408 && e.status() != 429) {
             finish(e); // a refusal: the same request would be refused again
@@ -138,6 +142,7 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
           if (tooMany(failures, e)) {
             return;
           }
+          cause = e;
         } catch (IOException | AivmException e) {
           if (cancelled) {
             break;
@@ -146,6 +151,7 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
           if (tooMany(failures, e)) {
             return;
           }
+          cause = e;
         } catch (InterruptedException e) {
           break;
         } finally {
@@ -160,8 +166,10 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
         if (delivered) {
           backoff = options.firstBackoff();
         }
+        Duration wait = jitter(backoff);
+        options.connectionListener().disconnected(cause, wait);
         try {
-          sleeper.sleep(jitter(backoff));
+          sleeper.sleep(wait);
         } catch (InterruptedException e) {
           break;
         }
