@@ -150,11 +150,18 @@ public final class LatencyChart {
     int plotH = HEIGHT - 2 * PAD;
     b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
         + "stroke=\"#999\"/>%n", PAD, PAD, plotW, plotH));
+    String tick = max >= 100 ? "%.0f" : "%.2f";
     for (int i = 0; i <= 4; i++) {
       double v = max * i / 4;
       double y = PAD + plotH - plotH * i / 4.0;
-      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.2f</text>%n",
-          PAD - 6, y + 4, v));
+      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">"
+          + tick + "</text>%n", PAD - 6, y + 4, v));
+    }
+    int every = Math.max(1, (points.size() + 9) / 10);
+    for (int i = 0; i < points.size(); i += every) {
+      double x = PAD + (points.size() == 1 ? 0 : plotW * i / (double) (points.size() - 1));
+      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%d"
+          + "</text>%n", x, PAD + plotH + 16, i));
     }
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">seconds</text>%n",
         WIDTH / 2, HEIGHT - 12));
