@@ -18,6 +18,7 @@ import ai.nesa.aivm.sdk.inference.DeploymentSpec;
 import ai.nesa.aivm.sdk.inference.DeploymentStatus;
 import ai.nesa.aivm.sdk.inference.InferenceInput;
 import ai.nesa.aivm.sdk.inference.InferenceResult;
+import ai.nesa.aivm.sdk.inference.Tensor;
 import ai.nesa.aivm.sdk.kernels.Consensus;
 import ai.nesa.aivm.sdk.kernels.KernelBundle;
 import ai.nesa.aivm.sdk.kernels.Presets;
@@ -157,6 +158,8 @@ class MetricsOnDevnetTest {
     client.access().authorize(model, List.of(node, devnet.nodes().get(1).address()));
     Deployment d = deploy(model, 2);
     InferenceResult r = client.inference().infer(d.id(), HAPPY);
+    assertThrows(BadRequestException.class, () -> client.inference().infer(d.id(),
+        InferenceInput.tensors(Tensor.ofLongs("no_such_input", new long[] {1, 1}, 1))));
     client.access().revoke(model, List.of(devnet.nodes().get(1).address()));
     client.inference().delete(d.id());
 
@@ -169,7 +172,11 @@ class MetricsOnDevnetTest {
       seen.add(e.kind());
     }
     assertEquals(Set.of(Kind.VERSION_PUBLISHED, Kind.ACCESS_GRANTED, Kind.DEPLOYMENT_CHANGED, Kind.INFERENCE_STARTED,
-        Kind.INFERENCE_COMPLETED, Kind.ACCESS_REVOKED), seen, events.toString());
+        Kind.INFERENCE_COMPLETED, Kind.INFERENCE_FAILED, Kind.ACCESS_REVOKED), seen, events.toString());
+    List<MetricsEvent.InferenceFailed> failed = events.stream().filter(e -> e instanceof MetricsEvent.InferenceFailed)
+        .map(e -> (MetricsEvent.InferenceFailed) e).toList();
+    assertEquals(2, failed.size(), "the bad input, refused on both nodes");
+    assertTrue(failed.stream().allMatch(f -> f.errorCode().equals("invalid_request") && f.latencyMs() >= 0), failed.toString());
     List<DeploymentStatus> statuses = events.stream().filter(e -> e instanceof MetricsEvent.DeploymentChanged)
         .map(e -> ((MetricsEvent.DeploymentChanged) e).status()).toList();
     assertEquals(List.of(DeploymentStatus.PENDING, DeploymentStatus.READY, DeploymentStatus.DELETED), statuses);
@@ -316,6 +323,11 @@ class MetricsOnDevnetTest {
       assertEquals(nearestRank(sorted, 95), stats.p95().getAsDouble(), 1e-9, node + " p95");
       assertEquals(nearestRank(sorted, 99), stats.p99().getAsDouble(), 1e-9, node + " p99");
     }
+
+    UsageSeries perVersion = client.metrics().usage(UsageQuery.model(model).from(from).to(to)
+        .bucket(UsageQuery.Bucket.HOUR).groupBy(UsageQuery.GroupBy.VERSION).build());
+    assertEquals(List.of(Optional.of("0.1.0")), perVersion.series().stream().map(UsageSeries.Series::key).toList());
+    assertEquals(n, perVersion.series().get(0).points().stream().mapToLong(p -> p.stats().requests()).sum());
 
     UsageSeries minutes = client.metrics().usage(UsageQuery.model(model).from(from).to(to)
         .bucket(UsageQuery.Bucket.MINUTE).build());

@@ -98,8 +98,11 @@ public final class GatewayMetrics implements AutoCloseable {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
           : failure;
       Map<String, Object> error = new LinkedHashMap<>();
-      error.put("code", cause instanceof java.util.concurrent.CancellationException ? "cancelled" : "node_failed");
-      error.put("message", "node " + node + " did not answer: " + String.valueOf(cause.getMessage()));
+      String code = cause instanceof java.util.concurrent.CancellationException ? "cancelled"
+          : cause instanceof ai.nesa.aivm.AivmValidationException ? "invalid_request" : "node_failed";
+      error.put("code", code);
+      error.put("message", code.equals("invalid_request") ? "node " + node + " refused the input: " + cause.getMessage()
+          : "node " + node + " did not answer: " + cause.getMessage());
       error.put("requestId", record.requestId());
       f.put("error", error);
       log.append("inference_failed", f);

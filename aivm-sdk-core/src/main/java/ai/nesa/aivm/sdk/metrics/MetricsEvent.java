@@ -108,7 +108,8 @@ public sealed interface MetricsEvent {
   /**
    * A node's run ended without an output.
    *
-   * @param errorCode the error's stable code, such as {@code node_failed} or {@code cancelled}
+   * @param errorCode the error's stable code: on the devnet {@code invalid_request} (the node refused the
+   *     input), {@code cancelled} or {@code node_failed}
    * @param errorMessage what happened
    */
   record InferenceFailed(String id, Instant time, InferenceRef ref, double latencyMs, String errorCode,
