@@ -275,8 +275,20 @@ class MetricsOnDevnetTest {
     assertEquals(lastId, gap.from());
     MetricsEvent after = feed.next();
     assertInstanceOf(MetricsEvent.InferenceCompleted.class, after);
+    String next = ((MetricsEvent.InferenceCompleted) after).id();
+    assertTrue(gap.to().isEmpty() || gap.to().get().equals(next), "the gap names the next event this feed is sent "
+        + "(past the ones its filter leaves out), or none when the new gateway had none yet: " + gap + ", " + next);
     assertTrue(!((MetricsEvent.InferenceCompleted) after).id().split("-")[0].equals(lastId.split("-")[0]),
         "the new gateway's ids are its own");
+
+    // a feed resuming now from before the restart is told the same, and its gap names the next event
+    // it is sent: the completion, past the deployment's events that its filter leaves out
+    Collector resumed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
+        FeedOptions.builder().resumeAfter(lastId));
+    MetricsEvent.Gap resumedGap = assertInstanceOf(MetricsEvent.Gap.class, resumed.next());
+    assertEquals(lastId, resumedGap.from());
+    assertEquals(Optional.of(next), resumedGap.to());
+    assertEquals(next, ((MetricsEvent.InferenceCompleted) resumed.next()).id());
   }
 
   @Test

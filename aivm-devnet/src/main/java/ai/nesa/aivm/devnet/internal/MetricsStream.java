@@ -111,7 +111,9 @@ public final class MetricsStream {
       if (batch.gap() && (last != null || position >= 0)) {
         Map<String, Object> gap = new HashMap<>();
         gap.put("from", last == null ? log.idOf(position) : last);
-        gap.put("to", batch.entries().isEmpty() ? null : batch.entries().get(0).id());
+        // the next event this client is sent: the first after the gap that passes its filter
+        gap.put("to", batch.entries().stream().filter(filter::matches).map(MetricsLog.Entry::id).findFirst()
+            .orElse(null));
         String data = gapJson(gap);
         GatewayTap.streamed("GET", TEMPLATE, "gap", data);
         out.write(("event: gap\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
