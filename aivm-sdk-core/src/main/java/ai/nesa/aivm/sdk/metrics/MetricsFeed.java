@@ -36,7 +36,9 @@ import java.util.concurrent.Flow;
  *       event's id).
  *   <li><b>Ending.</b> {@code cancel()} closes the connection. A refusal (a bad filter: {@code
  *       BadRequestException}; a bad key: {@code UnauthorizedException}) ends the feed with {@code
- *       onError}, as do {@link FeedOptions#maxReconnects()} failed reconnects in a row.
+ *       onError}, as do {@link FeedOptions#maxReconnects()} failed reconnects in a row. A
+ *       subscriber that throws from {@code onNext} is taken as cancelled (Reactive Streams §2.13):
+ *       the feed logs a warning and closes the connection.
  * </ul>
  *
  * <h2>Analytics</h2>

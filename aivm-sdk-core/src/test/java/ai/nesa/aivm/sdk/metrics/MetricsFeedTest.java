@@ -239,4 +239,42 @@ class MetricsFeedTest {
     Thread.sleep(200);
     assertTrue(c.received.isEmpty(), "nothing after cancel");
   }
+
+  @Test
+  void aSubscriberThatThrowsEndsItsFeedAndTheConnection() throws Exception {
+    StringBuilder many = new StringBuilder();
+    for (int i = 1; i <= 50; i++) {
+      many.append(published("a-" + i, "1.0." + i));
+    }
+    serve(n -> held(many.toString()));
+    CapturedLogs.clear();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    client.metrics().events(MetricsFilter.all()).subscribe(new Flow.Subscriber<>() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(MetricsEvent item) {
+        seen.add(((MetricsEvent.VersionPublished) item).version().text());
+        throw new IllegalStateException("a subscriber's bug");
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        seen.add("error");
+      }
+
+      @Override
+      public void onComplete() {
+        seen.add("complete");
+      }
+    });
+    Thread.sleep(500);
+    assertEquals(List.of("1.0.1"), seen, "one event, then nothing: the feed took the throw as a cancel");
+    assertEquals(1, requests.size(), "and did not reconnect");
+    assertTrue(CapturedLogs.lines().stream().anyMatch(l -> l.startsWith("WARN")
+        && l.contains("the subscriber threw from onNext; the feed is cancelled")), CapturedLogs.lines().toString());
+  }
 }

@@ -244,7 +244,14 @@ final class LiveFeed implements Flow.Publisher<MetricsEvent> {
           lastId = e.id();
         }
         demand.decrementAndGet();
-        subscriber.onNext(event);
+        try {
+          subscriber.onNext(event);
+        } catch (RuntimeException thrown) {
+          // §2.13: a subscriber that throws is taken as cancelled; the feed stops and says why
+          log.warn("metrics feed: the subscriber threw from onNext; the feed is cancelled", thrown);
+          cancel();
+          break;
+        }
         delivered = true;
       }
       return delivered;
