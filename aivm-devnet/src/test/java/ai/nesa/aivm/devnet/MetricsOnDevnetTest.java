@@ -28,6 +28,7 @@ import ai.nesa.aivm.sdk.metrics.FeedOptions;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent.Kind;
 import ai.nesa.aivm.sdk.metrics.MetricsFilter;
+import ai.nesa.aivm.sdk.metrics.QueueSubscriber;
 import ai.nesa.aivm.sdk.metrics.UsagePoint;
 import ai.nesa.aivm.sdk.metrics.UsageQuery;
 import ai.nesa.aivm.sdk.metrics.UsageSeries;
@@ -44,10 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +65,7 @@ class MetricsOnDevnetTest {
 
   private LocalAivmNetwork devnet;
   private AivmClient client;
-  private final List<Flow.Subscription> subscriptions = new ArrayList<>();
+  private final List<QueueSubscriber> subscribers = new ArrayList<>();
 
   private void start(LocalAivmNetwork.Builder builder) {
     devnet = builder.start();
@@ -77,7 +75,7 @@ class MetricsOnDevnetTest {
 
   @AfterEach
   void stop() {
-    subscriptions.forEach(Flow.Subscription::cancel);
+    subscribers.forEach(QueueSubscriber::cancel);
     if (client != null) {
       client.close();
     }
@@ -86,52 +84,28 @@ class MetricsOnDevnetTest {
     }
   }
 
-  /** A subscriber that takes every event into a queue. */
-  private final class Collector implements Flow.Subscriber<MetricsEvent> {
-    final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscriptions.add(s);
-      s.request(Long.MAX_VALUE);
+  /** The next event within {@link #WAIT}; the feed's failure as an assertion error. */
+  private static MetricsEvent next(QueueSubscriber feed) throws InterruptedException {
+    Object o = feed.poll(WAIT);
+    assertNotNull(o, "no event within " + WAIT);
+    if (o instanceof Throwable t) {
+      throw new AssertionError("the feed failed", t);
     }
+    return assertInstanceOf(MetricsEvent.class, o);
+  }
 
-    @Override
-    public void onNext(MetricsEvent item) {
-      received.add(item);
+  private static List<MetricsEvent> take(QueueSubscriber feed, int n) throws InterruptedException {
+    List<MetricsEvent> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(next(feed));
     }
-
-    @Override
-    public void onError(Throwable t) {
-      received.add(t);
-    }
-
-    @Override
-    public void onComplete() {
-      received.add("complete");
-    }
-
-    MetricsEvent next() throws InterruptedException {
-      Object o = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      assertNotNull(o, "no event within " + WAIT);
-      if (o instanceof Throwable t) {
-        throw new AssertionError("the feed failed", t);
-      }
-      return assertInstanceOf(MetricsEvent.class, o);
-    }
-
-    List<MetricsEvent> take(int n) throws InterruptedException {
-      List<MetricsEvent> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        out.add(next());
-      }
-      return out;
-    }
+    return out;
   }
 
   /** A feed from now, once it is connected (so that it sees what the test does next). */
-  private Collector subscribe(MetricsFilter filter, FeedOptions.Builder options) throws InterruptedException {
-    Collector c = new Collector();
+  private QueueSubscriber subscribe(MetricsFilter filter, FeedOptions.Builder options) throws InterruptedException {
+    QueueSubscriber c = new QueueSubscriber(Long.MAX_VALUE);
+    subscribers.add(c);
     CountDownLatch connected = new CountDownLatch(1);
     client.metrics().events(filter, options.connectionListener(new FeedConnectionListener() {
       @Override
@@ -151,7 +125,7 @@ class MetricsOnDevnetTest {
   @Test
   void theFeedCarriesEveryKindOfEventAsItHappens() throws Exception {
     start(LocalAivmNetwork.builder().nodes(2));
-    Collector all = subscribe(MetricsFilter.all(), FeedOptions.builder());
+    QueueSubscriber all = subscribe(MetricsFilter.all(), FeedOptions.builder());
     ModelId model = ModelId.of("acme/watched");
     client.access().publish(privateBundle(model));
     Address node = devnet.nodes().get(0).address();
@@ -167,7 +141,7 @@ class MetricsOnDevnetTest {
     Set<Kind> seen = new HashSet<>();
     while (!(seen.contains(Kind.ACCESS_REVOKED) && events.stream().anyMatch(e -> e instanceof MetricsEvent.DeploymentChanged c
         && c.status() == DeploymentStatus.DELETED))) {
-      MetricsEvent e = all.next();
+      MetricsEvent e = next(all);
       events.add(e);
       seen.add(e.kind());
     }
@@ -203,16 +177,16 @@ class MetricsOnDevnetTest {
     ModelId model = TinyKernels.classifier(devnet, "acme/filtered").name();
     Deployment d = deploy(model, 2);
     Address node = d.nodes().get(0);
-    Collector one = subscribe(MetricsFilter.builder().model(model).node(node).kinds(Kind.INFERENCE_COMPLETED).build(),
+    QueueSubscriber one = subscribe(MetricsFilter.builder().model(model).node(node).kinds(Kind.INFERENCE_COMPLETED).build(),
         FeedOptions.builder());
     client.inference().infer(d.id(), HAPPY);
     client.inference().infer(d.id(), HAPPY);
-    List<MetricsEvent> events = one.take(2);
+    List<MetricsEvent> events = take(one, 2);
     for (MetricsEvent e : events) {
       MetricsEvent.InferenceCompleted c = assertInstanceOf(MetricsEvent.InferenceCompleted.class, e);
       assertEquals(node, c.ref().node());
     }
-    assertTrue(one.received.poll(300, TimeUnit.MILLISECONDS) == null, "nothing else passes the filter");
+    assertTrue(one.poll(Duration.ofMillis(300)) == null, "nothing else passes the filter");
 
     AivmValidationException early = assertThrows(AivmValidationException.class,
         () -> MetricsFilter.builder().deployment("no such/id"));
@@ -232,14 +206,14 @@ class MetricsOnDevnetTest {
     ModelId model = TinyKernels.classifier(devnet, "acme/dropped").name();
     Deployment d = deploy(model, 3);
     devnet.faults().dropMetricsStreamsEvery(7);
-    Collector feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_STARTED,
+    QueueSubscriber feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_STARTED,
         Kind.INFERENCE_COMPLETED).build(), FeedOptions.builder().reconnectBackoff(Duration.ZERO, Duration.ofMillis(20)));
     int inferences = 40;
     for (int i = 0; i < inferences; i++) {
       client.inference().infer(d.id(), HAPPY);
     }
-    List<MetricsEvent> events = feed.take(inferences * 3 * 2);
-    assertTrue(feed.received.poll(500, TimeUnit.MILLISECONDS) == null, "no event twice");
+    List<MetricsEvent> events = take(feed, inferences * 3 * 2);
+    assertTrue(feed.poll(Duration.ofMillis(500)) == null, "no event twice");
     List<Long> sequences = events.stream().map(MetricsOnDevnetTest::sequence).toList();
     List<Long> sorted = new ArrayList<>(sequences);
     sorted.sort(null);
@@ -259,10 +233,10 @@ class MetricsOnDevnetTest {
     }
     start(LocalAivmNetwork.builder().nodes(1).port(port));
     ModelId model = TinyKernels.classifier(devnet, "acme/restarted").name();
-    Collector feed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
+    QueueSubscriber feed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
         FeedOptions.builder().reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
     client.inference().infer(deploy(model, 1).id(), HAPPY);
-    MetricsEvent before = feed.next();
+    MetricsEvent before = next(feed);
     String lastId = ((MetricsEvent.InferenceCompleted) before).id();
 
     devnet.close();
@@ -271,9 +245,9 @@ class MetricsOnDevnetTest {
     ModelId again = TinyKernels.classifier(devnet, "acme/restarted").name();
     client.inference().infer(deploy(again, 1).id(), HAPPY);
 
-    MetricsEvent.Gap gap = assertInstanceOf(MetricsEvent.Gap.class, feed.next());
+    MetricsEvent.Gap gap = assertInstanceOf(MetricsEvent.Gap.class, next(feed));
     assertEquals(lastId, gap.from());
-    MetricsEvent after = feed.next();
+    MetricsEvent after = next(feed);
     assertInstanceOf(MetricsEvent.InferenceCompleted.class, after);
     String next = ((MetricsEvent.InferenceCompleted) after).id();
     assertTrue(gap.to().isEmpty() || gap.to().get().equals(next), "the gap names the next event this feed is sent "
@@ -283,12 +257,12 @@ class MetricsOnDevnetTest {
 
     // a feed resuming now from before the restart is told the same, and its gap names the next event
     // it is sent: the completion, past the deployment's events that its filter leaves out
-    Collector resumed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
+    QueueSubscriber resumed = subscribe(MetricsFilter.builder().kinds(Kind.INFERENCE_COMPLETED).build(),
         FeedOptions.builder().resumeAfter(lastId));
-    MetricsEvent.Gap resumedGap = assertInstanceOf(MetricsEvent.Gap.class, resumed.next());
+    MetricsEvent.Gap resumedGap = assertInstanceOf(MetricsEvent.Gap.class, next(resumed));
     assertEquals(lastId, resumedGap.from());
     assertEquals(Optional.of(next), resumedGap.to());
-    assertEquals(next, ((MetricsEvent.InferenceCompleted) resumed.next()).id());
+    assertEquals(next, ((MetricsEvent.InferenceCompleted) next(resumed)).id());
   }
 
   @Test
@@ -297,7 +271,7 @@ class MetricsOnDevnetTest {
     ModelId model = TinyKernels.classifier(devnet, "acme/measured").name();
     Deployment d = deploy(model, 3);
     Instant from = Instant.now().minusSeconds(60);
-    Collector feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_COMPLETED).build(),
+    QueueSubscriber feed = subscribe(MetricsFilter.builder().deployment(d.id()).kinds(Kind.INFERENCE_COMPLETED).build(),
         FeedOptions.builder());
     int n = 25;
     BigDecimal charged = BigDecimal.ZERO;
@@ -308,7 +282,7 @@ class MetricsOnDevnetTest {
       unitsIn += r.usage().unitsIn();
     }
     Map<Address, List<Double>> latencies = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-    for (MetricsEvent e : feed.take(n * 3)) {
+    for (MetricsEvent e : take(feed, n * 3)) {
       MetricsEvent.InferenceCompleted c = (MetricsEvent.InferenceCompleted) e;
       latencies.computeIfAbsent(c.ref().node(), k -> new ArrayList<>()).add(c.latencyMs());
     }

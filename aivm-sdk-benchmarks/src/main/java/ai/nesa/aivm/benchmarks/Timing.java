@@ -22,6 +22,27 @@ public final class Timing {
     return System.nanoTime() - start;
   }
 
+  /**
+   * Times each of {@code sides} {@code rounds} times, after {@code warmups} untimed runs of each,
+   * alternating the order from round to round (first to last, then last to first) so that neither
+   * side always runs on a warmer or a cooler machine; {@code [side][round]} nanoseconds.
+   */
+  public static long[][] interleaved(Run[] sides, int warmups, int rounds) throws Exception {
+    for (int w = 0; w < warmups; w++) {
+      for (Run side : sides) {
+        side.run();
+      }
+    }
+    long[][] nanos = new long[sides.length][rounds];
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < sides.length; k++) {
+        int i = r % 2 == 0 ? k : sides.length - 1 - k;
+        nanos[i][r] = time(sides[i]);
+      }
+    }
+    return nanos;
+  }
+
   public static long median(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);

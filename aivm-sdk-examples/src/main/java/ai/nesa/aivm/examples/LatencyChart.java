@@ -70,11 +70,9 @@ public final class LatencyChart {
         if (elapsed >= seconds * 1_000L) {
           break;
         }
-        long third = seconds * 1_000L / 3;
-        run.slowLastNode(elapsed >= third && elapsed < 2 * third ? Duration.ofMillis(20) : Duration.ZERO);
+        run.pace(elapsed, seconds);
         Thread.sleep(100);
       }
-      run.slowLastNode(Duration.ZERO);
       run.stopLoad();
       run.feed.awaitRuns(run.deployment.nodes().size() * (run.done() + run.failed()), Duration.ofSeconds(10));
       List<Second> points = perSecond(run.feed.runs(), seconds);

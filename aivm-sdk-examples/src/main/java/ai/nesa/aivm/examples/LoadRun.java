@@ -107,9 +107,14 @@ final class LoadRun implements AutoCloseable {
     }
   }
 
-  /** Makes the last node slow by {@code delay} per run (0 to stop). */
-  void slowLastNode(Duration delay) {
-    devnet.nodes().get(devnet.nodes().size() - 1).faults().slow(delay);
+  /**
+   * The run's script, at {@code elapsedMillis} of {@code seconds}: the last node is slow (20 ms a
+   * run) for the middle third, and itself again otherwise.
+   */
+  void pace(long elapsedMillis, int seconds) {
+    long third = seconds * 1_000L / 3;
+    boolean slow = elapsedMillis >= third && elapsedMillis < 2 * third;
+    devnet.nodes().get(devnet.nodes().size() - 1).faults().slow(slow ? Duration.ofMillis(20) : Duration.ZERO);
   }
 
   long done() {
@@ -120,8 +125,9 @@ final class LoadRun implements AutoCloseable {
     return failed.get();
   }
 
-  /** Stops the callers and waits for their inferences in flight to end. */
+  /** Stops the callers, waits for their inferences in flight to end, and makes the last node itself again. */
   void stopLoad() {
+    devnet.nodes().get(devnet.nodes().size() - 1).faults().slow(Duration.ZERO);
     running.set(false);
     for (Thread t : callers) {
       try {

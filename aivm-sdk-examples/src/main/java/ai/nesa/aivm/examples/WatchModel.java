@@ -71,8 +71,7 @@ public final class WatchModel {
       long frameMillis = terminal ? 1_000 : 2_000;
       for (long next = frameMillis; ; next += frameMillis) {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        long third = seconds * 1_000L / 3;
-        run.slowLastNode(elapsed >= third && elapsed < 2 * third ? Duration.ofMillis(20) : Duration.ZERO);
+        run.pace(elapsed, seconds);
         if (elapsed >= seconds * 1_000L) {
           break;
         }
@@ -81,7 +80,6 @@ public final class WatchModel {
         out.print((terminal ? CLEAR : "") + frame(run, elapsed, WINDOW_MILLIS));
         out.flush();
       }
-      run.slowLastNode(Duration.ZERO);
       run.stopLoad();
       run.feed.awaitRuns(run.deployment.nodes().size() * (run.done() + run.failed()), Duration.ofSeconds(10));
       UsageSummary s = run.client.metrics().summary(UsageQuery.deployment(run.deployment.id()).from(from)

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.devnet.internal;
 
+import ai.nesa.aivm.AivmValidationException;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.devnet.NodeResult;
 import ai.nesa.aivm.sdk.ModelId;
@@ -10,12 +11,15 @@ import ai.nesa.aivm.sdk.ledger.LedgerEvent;
 import com.squareup.moshi.JsonAdapter;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
  * The devnet gateway's monitoring: it is told of every deployment change and every inference (each
@@ -36,7 +40,7 @@ public final class GatewayMetrics implements AutoCloseable {
   private long ledgerSeen;
 
   public GatewayMetrics(Ledger ledger, Clock clock, JsonAdapter<Object> json, int eventCapacity, int usageCapacity,
-      java.util.function.IntSupplier dropStreamsEvery) {
+      IntSupplier dropStreamsEvery) {
     this.ledger = ledger;
     this.clock = clock;
     this.log = new MetricsLog(eventCapacity, clock, json);
@@ -73,7 +77,7 @@ public final class GatewayMetrics implements AutoCloseable {
   /** A node starts its run of an inference. */
   public void nodeStarted(InferenceRecord record, Address node) {
     Deployment d = record.deployment();
-    log.append("inference_started", MetricsLog.inference(d.model(), d.version(), d.id(), record.id(), node));
+    log.append("inference_started", inference(d.model(), d.version(), d.id(), record.id(), node));
   }
 
   /**
@@ -83,14 +87,14 @@ public final class GatewayMetrics implements AutoCloseable {
   public void nodeEnded(InferenceRecord record, Address node, long nanos, long unitsIn, NodeResult result,
       Throwable failure) {
     Deployment d = record.deployment();
-    Map<String, Object> f = MetricsLog.inference(d.model(), d.version(), d.id(), record.id(), node);
-    double latency = MetricsLog.millis(nanos);
+    Map<String, Object> f = inference(d.model(), d.version(), d.id(), record.id(), node);
+    double latency = millis(nanos);
     f.put("latencyMs", latency);
     if (result != null) {
       BigDecimal cost = Deployments.PRICE_PER_UNIT.multiply(BigDecimal.valueOf(unitsIn + result.unitsOut()));
       f.put("unitsIn", unitsIn);
       f.put("unitsOut", result.unitsOut());
-      f.put("cost", MetricsLog.decimal(cost));
+      f.put("cost", JsonFields.plain(cost));
       log.append("inference_completed", f);
       usage.record(new UsageLog.Usage(clock.instant(), d.model(), d.version(), d.id(), node, latency, unitsIn,
           result.unitsOut(), cost, false));
@@ -98,8 +102,8 @@ public final class GatewayMetrics implements AutoCloseable {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
           : failure;
       Map<String, Object> error = new LinkedHashMap<>();
-      String code = cause instanceof java.util.concurrent.CancellationException ? "cancelled"
-          : cause instanceof ai.nesa.aivm.AivmValidationException ? "invalid_request" : "node_failed";
+      String code = cause instanceof CancellationException ? "cancelled"
+          : cause instanceof AivmValidationException ? "invalid_request" : "node_failed";
       error.put("code", code);
       error.put("message", code.equals("invalid_request") ? "node " + node + " refused the input: " + cause.getMessage()
           : "node " + node + " did not answer: " + cause.getMessage());
@@ -116,7 +120,7 @@ public final class GatewayMetrics implements AutoCloseable {
   public void inferenceEnded(InferenceRecord record) {
     Deployment d = record.deployment();
     Instant end = record.completedAt();
-    double latency = MetricsLog.millis(java.time.Duration.between(record.startedAt(), end).toNanos());
+    double latency = millis(Duration.between(record.startedAt(), end).toNanos());
     Map<String, Object> result = record.result();
     if (result != null) {
       Map<String, Object> u = (Map<String, Object>) result.get("usage");
@@ -172,17 +176,29 @@ public final class GatewayMetrics implements AutoCloseable {
     }
   }
 
+  /** The fields common to an inference's events on one node. */
+  private static Map<String, Object> inference(ModelId model, Semver version, String deployment, String inference,
+      Address node) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", model.toString());
+    m.put("version", version.text());
+    m.put("deployment", deployment);
+    m.put("inference", inference);
+    m.put("node", node.toString());
+    return m;
+  }
+
+  /** A latency in milliseconds, to the microsecond. */
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+
   private static long lastSequence(Ledger ledger) {
     long seen = 0;
     for (List<LedgerEvent> page = ledger.events(0, 1024); !page.isEmpty(); page = ledger.events(seen, 1024)) {
       seen = page.get(page.size() - 1).sequence();
     }
     return seen;
-  }
-
-  /** The gateway's model check for the usage calls. */
-  public static boolean known(Ledger ledger, ModelId model) {
-    return ledger.model(model).isPresent();
   }
 
   @Override

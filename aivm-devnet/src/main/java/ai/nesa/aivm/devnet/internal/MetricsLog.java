@@ -1,11 +1,8 @@
 package ai.nesa.aivm.devnet.internal;
 
-import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.crypto.Hex;
-import ai.nesa.aivm.sdk.ModelId;
-import ai.nesa.aivm.sdk.Semver;
 import com.squareup.moshi.JsonAdapter;
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,9 +27,13 @@ public final class MetricsLog {
 
   private static final Pattern ID = Pattern.compile("([0-9a-f]{8})-([1-9][0-9]{0,17})");
 
-  /** One event: its sequence, id, what readers filter on, and its {@code MetricsEvent} JSON. */
+  /**
+   * One event: its sequence, id, what readers filter on, its {@code MetricsEvent} JSON, and its
+   * event-stream frame ({@code id:}, {@code event:}, {@code data:} lines), encoded once for every
+   * stream that sends it.
+   */
   public record Entry(long sequence, String id, String kind, String model, String version, String deployment,
-      String node, String json) {}
+      String node, String json, byte[] frame) {}
 
   /**
    * What a reader gets: the entries after its position, in order, and, when some it should have
@@ -81,9 +82,10 @@ public final class MetricsLog {
       body.put("kind", kind);
       body.put("time", now.toString());
       body.putAll(fields);
+      String data = json.toJson(body);
+      byte[] frame = ("id: " + id + "\nevent: " + kind + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
       ring[(int) (seq % ring.length)] = new Entry(seq, id, kind, (String) fields.get("model"),
-          (String) fields.get("version"), (String) fields.get("deployment"), (String) fields.get("node"),
-          json.toJson(body));
+          (String) fields.get("version"), (String) fields.get("deployment"), (String) fields.get("node"), data, frame);
       notifyAll();
     }
   }
@@ -140,30 +142,16 @@ public final class MetricsLog {
     return new Batch(gap, entries, entries.isEmpty() ? from : entries.get(entries.size() - 1).sequence());
   }
 
+  /** The {@code MetricsGap} JSON of a gap after {@code from}, before {@code to} (null: none held yet). */
+  public String gapJson(String from, String to) {
+    Map<String, Object> gap = new LinkedHashMap<>();
+    gap.put("from", from);
+    gap.put("to", to);
+    return json.toJson(gap);
+  }
+
   /** The id of the event at {@code sequence} of this instance. */
   public String idOf(long sequence) {
     return instance + "-" + sequence;
-  }
-
-  /** The fields common to an inference's events on one node. */
-  public static Map<String, Object> inference(ModelId model, Semver version, String deployment, String inference,
-      Address node) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model", model.toString());
-    m.put("version", version.text());
-    m.put("deployment", deployment);
-    m.put("inference", inference);
-    m.put("node", node.toString());
-    return m;
-  }
-
-  /** A latency in milliseconds, to the microsecond. */
-  public static double millis(long nanos) {
-    return Math.round(nanos / 1_000.0) / 1_000.0;
-  }
-
-  /** A cost as the document's {@code Decimal}. */
-  public static String decimal(BigDecimal amount) {
-    return JsonFields.plain(amount);
   }
 }

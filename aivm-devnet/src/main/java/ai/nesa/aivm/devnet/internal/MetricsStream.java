@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/metrics/events}: the live event log as a {@code text/event-stream}, filtered, from
@@ -30,7 +31,7 @@ public final class MetricsStream {
   private static final Set<String> KINDS = Set.of("inference_started", "inference_completed", "inference_failed",
       "deployment_changed", "version_published", "access_granted", "access_revoked");
   private static final int BATCH = 512;
-  private static final java.util.regex.Pattern RESOURCE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final MetricsLog log;
   private final IntSupplier dropEvery;
@@ -109,12 +110,10 @@ public final class MetricsStream {
       MetricsLog.Batch batch = log.read(position, BATCH, first ? 0 : 1000);
       first = false;
       if (batch.gap() && (last != null || position >= 0)) {
-        Map<String, Object> gap = new HashMap<>();
-        gap.put("from", last == null ? log.idOf(position) : last);
         // the next event this client is sent: the first after the gap that passes its filter
-        gap.put("to", batch.entries().stream().filter(filter::matches).map(MetricsLog.Entry::id).findFirst()
-            .orElse(null));
-        String data = gapJson(gap);
+        String to = batch.entries().stream().filter(filter::matches).map(MetricsLog.Entry::id).findFirst()
+            .orElse(null);
+        String data = log.gapJson(last == null ? log.idOf(position) : last, to);
         GatewayTap.streamed("GET", TEMPLATE, "gap", data);
         out.write(("event: gap\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
       }
@@ -123,8 +122,7 @@ public final class MetricsStream {
         last = e.id();
         if (filter.matches(e)) {
           GatewayTap.streamed("GET", TEMPLATE, e.kind(), e.json());
-          out.write(("id: " + e.id() + "\nevent: " + e.kind() + "\ndata: " + e.json() + "\n\n")
-              .getBytes(StandardCharsets.UTF_8));
+          out.write(e.frame());
           int drop = dropEvery.getAsInt();
           if (drop > 0 && ++sent >= drop) {
             out.flush();
@@ -147,12 +145,7 @@ public final class MetricsStream {
     }
   }
 
-  private static String gapJson(Map<String, Object> gap) {
-    Object to = gap.get("to");
-    return "{\"from\":\"" + gap.get("from") + "\",\"to\":" + (to == null ? "null" : "\"" + to + "\"") + "}";
-  }
-
-  private static String valid(Map<String, List<String>> query, String name, java.util.function.Function<String, ?> parse,
+  private static String valid(Map<String, List<String>> query, String name, Function<String, ?> parse,
       String what, List<Map<String, Object>> problems) {
     String value = Query.one(query, name);
     if (value == null) {

@@ -1,5 +1,6 @@
 package ai.nesa.aivm.benchmarks.chain;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.chain.Web3jLedger;
 import ai.nesa.aivm.chain.internal.contracts.AivmLedger;
 import ai.nesa.aivm.chain.internal.contracts.ContractCalls;
@@ -20,7 +21,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +31,8 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
@@ -118,25 +118,26 @@ public final class LedgerRoundTripBenchmark {
         for (int i = 0; i < calls; i++, s++) {
           boolean sdkFirst = (i + round) % 2 == 0;
           if (sdkFirst) {
-            submitSdk[s] = time(() -> sdkSubmit(ledger, next[0]++));
-            submitRaw[s] = time(() -> raw.submit(next[0]++));
+            submitSdk[s] = Timing.time(() -> sdkSubmit(ledger, next[0]++));
+            submitRaw[s] = Timing.time(() -> raw.submit(next[0]++));
           } else {
-            submitRaw[s] = time(() -> raw.submit(next[0]++));
-            submitSdk[s] = time(() -> sdkSubmit(ledger, next[0]++));
+            submitRaw[s] = Timing.time(() -> raw.submit(next[0]++));
+            submitSdk[s] = Timing.time(() -> sdkSubmit(ledger, next[0]++));
           }
         }
         for (int i = 0; i < calls * 10; i++, r++) {
           boolean sdkFirst = (i + round) % 2 == 0;
           if (sdkFirst) {
-            readSdk[r] = time(() -> ledger.model(known).orElseThrow());
-            readRaw[r] = time(() -> raw.read(knownKey));
+            readSdk[r] = Timing.time(() -> ledger.model(known).orElseThrow());
+            readRaw[r] = Timing.time(() -> raw.read(knownKey));
           } else {
-            readRaw[r] = time(() -> raw.read(knownKey));
-            readSdk[r] = time(() -> ledger.model(known).orElseThrow());
+            readRaw[r] = Timing.time(() -> raw.read(knownKey));
+            readSdk[r] = Timing.time(() -> ledger.model(known).orElseThrow());
           }
         }
       }
-      Result result = new Result(p50(submitRaw), p50(submitSdk), p50(readRaw), p50(readSdk));
+      Result result = new Result(Timing.median(submitRaw), Timing.median(submitSdk), Timing.median(readRaw),
+          Timing.median(readSdk));
       out.printf(Locale.ROOT, "ledger round trips on anvil, %d rounds, p50 of %d submits and %d reads a side%n", rounds,
           submitRaw.length, readRaw.length);
       out.printf(Locale.ROOT, "submit  raw web3j %8.3f ms   Web3jLedger %8.3f ms   ratio %.3f%n", result.submitRaw / 1e6,
@@ -221,18 +222,6 @@ public final class LedgerRoundTripBenchmark {
     static synchronized long next(EthSigner signer) {
       return NEXT.merge(signer.address(), 1L, Long::sum) - 1;
     }
-  }
-
-  private static long time(Runnable call) {
-    long t0 = System.nanoTime();
-    call.run();
-    return System.nanoTime() - t0;
-  }
-
-  private static long p50(long[] samples) {
-    long[] sorted = samples.clone();
-    Arrays.sort(sorted);
-    return sorted[(sorted.length - 1) / 2];
   }
 
   private static EthSigner signer(String hex) {

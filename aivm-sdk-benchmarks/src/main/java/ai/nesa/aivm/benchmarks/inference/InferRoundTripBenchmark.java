@@ -232,7 +232,7 @@ public final class InferRoundTripBenchmark {
     }
   }
 
-  public static long median(long[] values) {
+  static long median(long[] values) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

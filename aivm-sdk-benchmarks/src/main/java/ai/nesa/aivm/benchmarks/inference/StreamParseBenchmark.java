@@ -1,5 +1,6 @@
 package ai.nesa.aivm.benchmarks.inference;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.inference.InferenceClient;
 import ai.nesa.aivm.sdk.inference.InferenceEvent;
@@ -90,7 +91,7 @@ public final class StreamParseBenchmark {
       InferenceOptions options = InferenceOptions.builder().skipVerification().receiptsRequired(false).build();
       InferenceInput input = InferenceInput.text("Once upon");
       boolean[] right = {true};
-      Side sdk = () -> {
+      Timing.Run sdk = () -> {
         long seen = sdkRun(inference, input, options, chunks);
         right[0] &= seen == events;
       };
@@ -100,22 +101,9 @@ public final class StreamParseBenchmark {
           .post(RequestBody.create(server.firstBody(), MediaType.get("application/json")))
           .build();
       EventSource.Factory factory = EventSources.createFactory(http);
-      Side raw = () -> right[0] &= rawRun(factory, request, false) == events;
-      Side decoding = () -> right[0] &= rawRun(factory, request, true) == events;
-      Side[] sides = {raw, sdk, decoding};
-      for (int w = 0; w < 3; w++) { // warm-up, untimed
-        for (Side side : sides) {
-          side.run();
-        }
-      }
-      long[][] nanos = new long[3][rounds];
-      for (int r = 0; r < rounds; r++) {
-        for (int i : r % 2 == 0 ? new int[] {0, 1, 2} : new int[] {2, 1, 0}) {
-          long start = System.nanoTime();
-          sides[i].run();
-          nanos[i][r] = System.nanoTime() - start;
-        }
-      }
+      Timing.Run raw = () -> right[0] &= rawRun(factory, request, false) == events;
+      Timing.Run decoding = () -> right[0] &= rawRun(factory, request, true) == events;
+      long[][] nanos = Timing.interleaved(new Timing.Run[] {raw, sdk, decoding}, 3, rounds);
 
       out.printf(Locale.ROOT, "stream     %,d events (ack, %,d chunks {\"index\":i,\"text\":\"%s\"}, done without "
           + "receipts), %,d bytes, served from memory by a JDK HttpServer on 127.0.0.1%n", events, chunks,
@@ -151,11 +139,6 @@ public final class StreamParseBenchmark {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
-  }
-
-  @FunctionalInterface
-  private interface Side {
-    void run() throws Exception;
   }
 
   /** Iterates one SDK stream; how many events it gave, or -1 when one was not what was sent. */

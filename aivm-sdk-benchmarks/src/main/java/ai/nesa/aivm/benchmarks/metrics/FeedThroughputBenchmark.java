@@ -1,12 +1,14 @@
 package ai.nesa.aivm.benchmarks.metrics;
 
+import ai.nesa.aivm.benchmarks.Timing;
 import ai.nesa.aivm.benchmarks.inference.CannedStreamServer;
-import ai.nesa.aivm.benchmarks.inference.InferRoundTripBenchmark;
 import ai.nesa.aivm.benchmarks.inference.RawSse;
 import ai.nesa.aivm.crypto.Address;
 import ai.nesa.aivm.sdk.AivmClient;
 import ai.nesa.aivm.sdk.metrics.MetricsEvent;
 import ai.nesa.aivm.sdk.metrics.MetricsFilter;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +21,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -113,26 +113,13 @@ public final class FeedThroughputBenchmark {
       Request request = new Request.Builder().url(server.uri().resolve("/v1/metrics/events").toString())
           .header("Accept", "text/event-stream").build();
       EventSource.Factory factory = EventSources.createFactory(http);
-      Side sdk = () -> right[0] &= sdkRun(client, events) == events;
-      Side raw = () -> right[0] &= rawRun(factory, request, false) == events;
-      Side rawJson = () -> right[0] &= rawRun(factory, request, true) == events;
-      Side[] sides = {raw, sdk, rawJson};
-      for (int w = 0; w < 3; w++) {
-        for (Side side : sides) {
-          side.run();
-        }
-      }
-      long[][] nanos = new long[3][rounds];
-      for (int r = 0; r < rounds; r++) {
-        for (int i : r % 2 == 0 ? new int[] {0, 1, 2} : new int[] {2, 1, 0}) {
-          long start = System.nanoTime();
-          sides[i].run();
-          nanos[i][r] = System.nanoTime() - start;
-        }
-      }
-      double rawRate = events / (InferRoundTripBenchmark.median(nanos[0]) / 1e9);
-      double sdkRate = events / (InferRoundTripBenchmark.median(nanos[1]) / 1e9);
-      double jsonRate = events / (InferRoundTripBenchmark.median(nanos[2]) / 1e9);
+      Timing.Run sdk = () -> right[0] &= sdkRun(client, events) == events;
+      Timing.Run raw = () -> right[0] &= rawRun(factory, request, false) == events;
+      Timing.Run rawJson = () -> right[0] &= rawRun(factory, request, true) == events;
+      long[][] nanos = Timing.interleaved(new Timing.Run[] {raw, sdk, rawJson}, 3, rounds);
+      double rawRate = events / (Timing.median(nanos[0]) / 1e9);
+      double sdkRate = events / (Timing.median(nanos[1]) / 1e9);
+      double jsonRate = events / (Timing.median(nanos[2]) / 1e9);
       Result result = new Result(sdkRate, rawRate, right[0]);
       out.printf(Locale.ROOT, "stream     %,d inference_completed events, %,d bytes, served from memory by a JDK "
           + "HttpServer on 127.0.0.1%n", events, stream.length);
@@ -155,11 +142,6 @@ public final class FeedThroughputBenchmark {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
-  }
-
-  @FunctionalInterface
-  private interface Side {
-    void run() throws Exception;
   }
 
   /** One SDK subscription until {@code events} have arrived; how many arrived right, or -1. */

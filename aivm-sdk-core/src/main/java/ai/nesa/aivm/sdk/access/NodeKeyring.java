@@ -19,10 +19,7 @@ import ai.nesa.aivm.sdk.ledger.Ledger;
 import ai.nesa.aivm.sdk.ledger.ModelRecord;
 import ai.nesa.aivm.sdk.ledger.NodeRecord;
 import ai.nesa.aivm.sdk.models.Access;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,78 +137,30 @@ public final class NodeKeyring implements SharePeer {
 
   /**
    * The file at {@code path}, decrypted as it streams (authenticated chunk by chunk; a changed
-   * chunk ends the stream with {@code AUTHENTICATION}); the data key is wiped when it is closed.
+   * chunk ends the stream with {@code AUTHENTICATION}). The data key is wiped as soon as the file
+   * is open: the decryption keeps only what it derived from it.
    */
   public InputStream openDecrypted(Manifest manifest, String path, List<? extends SharePeer> peers) {
     SecretBytes key = dataKey(manifest, peers);
-    InputStream in;
     try {
-      in = kernels.openDecrypted(manifest, path, key);
-    } catch (RuntimeException e) {
+      return kernels.openDecrypted(manifest, path, key);
+    } finally {
       key.destroy();
-      throw e;
     }
-    return new FilterInputStream(in) {
-      @Override
-      public void close() throws IOException {
-        try {
-          super.close();
-        } finally {
-          key.destroy();
-        }
-      }
-    };
   }
 
   /**
    * The file at {@code path} for reading chunk by chunk or by byte range ({@link
-   * ChunkedDecryptor}: only the chunks a read needs are fetched and authenticated); the data key is
-   * wiped when it is closed.
+   * ChunkedDecryptor}: only the chunks a read needs are fetched and authenticated). The data key is
+   * wiped as soon as the file is open.
    */
   public ChunkedDecryptor openDecryptor(Manifest manifest, String path, List<? extends SharePeer> peers) {
     SecretBytes key = dataKey(manifest, peers);
-    ChunkedDecryptor opened;
     try {
-      opened = kernels.openDecryptor(manifest, path, key);
-    } catch (RuntimeException e) {
+      return kernels.openDecryptor(manifest, path, key);
+    } finally {
       key.destroy();
-      throw e;
     }
-    return new ChunkedDecryptor() {
-      @Override
-      public long plaintextSize() {
-        return opened.plaintextSize();
-      }
-
-      @Override
-      public long chunkCount() {
-        return opened.chunkCount();
-      }
-
-      @Override
-      public byte[] decryptChunk(long index) throws IOException {
-        return opened.decryptChunk(index);
-      }
-
-      @Override
-      public int read(long position, ByteBuffer dst) throws IOException {
-        return opened.read(position, dst);
-      }
-
-      @Override
-      public byte[] read(long position, int length) throws IOException {
-        return opened.read(position, length);
-      }
-
-      @Override
-      public void close() throws IOException {
-        try {
-          opened.close();
-        } finally {
-          key.destroy();
-        }
-      }
-    };
   }
 
   /**

@@ -17,10 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
@@ -41,7 +39,7 @@ class MetricsFeedTest {
   private MockWebServer server;
   private AivmClient client;
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-  private final List<Flow.Subscription> subscriptions = new ArrayList<>();
+  private final List<QueueSubscriber> subscribers = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -52,7 +50,7 @@ class MetricsFeedTest {
 
   @AfterEach
   void stop() throws Exception {
-    subscriptions.forEach(Flow.Subscription::cancel);
+    subscribers.forEach(QueueSubscriber::cancel);
     client.close();
     server.close();
   }
@@ -82,55 +80,30 @@ class MetricsFeedTest {
         .body(body + ": keep-alive\n\n").throttleBody(body.length(), 60, TimeUnit.SECONDS).build();
   }
 
-  private final class Collector implements Flow.Subscriber<MetricsEvent> {
-    final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-    final long initial;
-    Flow.Subscription subscription;
+  /** A subscriber requesting {@code initial} events, cancelled after the test. */
+  private QueueSubscriber subscriber(long initial) {
+    QueueSubscriber c = new QueueSubscriber(initial);
+    subscribers.add(c);
+    return c;
+  }
 
-    Collector(long initial) {
-      this.initial = initial;
-    }
+  private static Object next(QueueSubscriber c) throws InterruptedException {
+    Object o = c.poll(Duration.ofSeconds(10));
+    assertTrue(o != null, "nothing within 10 s");
+    return o;
+  }
 
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      subscriptions.add(s);
-      s.request(initial);
-    }
-
-    @Override
-    public void onNext(MetricsEvent item) {
-      received.add(item);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      received.add(t);
-    }
-
-    @Override
-    public void onComplete() {
-      received.add("complete");
-    }
-
-    Object next() throws InterruptedException {
-      Object o = received.poll(10, TimeUnit.SECONDS);
-      assertTrue(o != null, "nothing within 10 s");
-      return o;
-    }
-
-    String nextVersion() throws InterruptedException {
-      return assertInstanceOf(MetricsEvent.VersionPublished.class, next()).version().text();
-    }
+  private static String nextVersion(QueueSubscriber c) throws InterruptedException {
+    return assertInstanceOf(MetricsEvent.VersionPublished.class, next(c)).version().text();
   }
 
   @Test
   void theFeedAsksForItsFilterAsTheDocumentSays() throws Exception {
     serve(n -> held(published("a-1", "1.0.0")));
-    Collector c = new Collector(1);
+    QueueSubscriber c = subscriber(1);
     client.metrics().events(MetricsFilter.builder().model(ModelId.of("acme/m")).deployment("dep-1")
         .kinds(MetricsEvent.Kind.VERSION_PUBLISHED, MetricsEvent.Kind.ACCESS_GRANTED).build()).subscribe(c);
-    assertEquals("1.0.0", c.nextVersion());
+    assertEquals("1.0.0", nextVersion(c));
 
     RecordedRequest r = requests.get(0);
     assertEquals("/v1/metrics/events", r.getUrl().encodedPath());
@@ -155,7 +128,7 @@ class MetricsFeedTest {
             + T + "\"}\n\n"
             + published("a-5", "1.0.5"))
         : held(published("a-6", "1.0.6")));
-    Collector c = new Collector(Long.MAX_VALUE);
+    QueueSubscriber c = subscriber(Long.MAX_VALUE);
     List<String> connections = new CopyOnWriteArrayList<>();
     client.metrics().events(MetricsFilter.all(), FeedOptions.builder().connectionListener(new FeedConnectionListener() {
       @Override
@@ -169,9 +142,9 @@ class MetricsFeedTest {
       }
     }).build()).subscribe(c);
 
-    assertEquals("1.0.0", c.nextVersion());
-    assertEquals("1.0.5", c.nextVersion());
-    assertEquals("1.0.6", c.nextVersion());
+    assertEquals("1.0.0", nextVersion(c));
+    assertEquals("1.0.5", nextVersion(c));
+    assertEquals("1.0.6", nextVersion(c));
     assertEquals("a-5", requests.get(1).getHeaders().get("Last-Event-ID"), "resumed after the last id received");
     assertEquals(List.of("connected after nothing", "lost: EOFException", "connected after a-5"), connections);
     List<String> warnings = CapturedLogs.lines().stream().filter(l -> l.startsWith("WARN")).toList();
@@ -184,23 +157,23 @@ class MetricsFeedTest {
   @Test
   void aGapIsDeliveredAsAGap() throws Exception {
     serve(n -> held("event: gap\ndata: {\"from\":\"a-9\",\"to\":\"b-1\"}\n\n" + published("b-1", "2.0.0")));
-    Collector c = new Collector(Long.MAX_VALUE);
+    QueueSubscriber c = subscriber(Long.MAX_VALUE);
     client.metrics().events(MetricsFilter.all(), FeedOptions.builder().resumeAfter("a-9").build()).subscribe(c);
 
-    MetricsEvent.Gap gap = assertInstanceOf(MetricsEvent.Gap.class, c.next());
+    MetricsEvent.Gap gap = assertInstanceOf(MetricsEvent.Gap.class, next(c));
     assertEquals("a-9", gap.from());
     assertEquals("b-1", gap.to().orElseThrow());
-    assertEquals("2.0.0", c.nextVersion());
+    assertEquals("2.0.0", nextVersion(c));
     assertEquals("a-9", requests.get(0).getHeaders().get("Last-Event-ID"));
   }
 
   @Test
   void aRefusalEndsTheFeedWithItsExceptionAndIsNotRetried() throws Exception {
     serve(n -> TestClients.json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no key\",\"requestId\":\"r1\"}}"));
-    Collector c = new Collector(1);
+    QueueSubscriber c = subscriber(1);
     client.metrics().events(MetricsFilter.all()).subscribe(c);
 
-    assertInstanceOf(UnauthorizedException.class, c.next());
+    assertInstanceOf(UnauthorizedException.class, next(c));
     Thread.sleep(300);
     assertEquals(1, requests.size());
   }
@@ -208,11 +181,11 @@ class MetricsFeedTest {
   @Test
   void serverFailuresAreRetriedWithBackoffAndTheFeedGivesUpAfterItsLimit() throws Exception {
     serve(n -> TestClients.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"down\",\"requestId\":\"r\"}}"));
-    Collector c = new Collector(1);
+    QueueSubscriber c = subscriber(1);
     client.metrics().events(MetricsFilter.all(), FeedOptions.builder().maxReconnects(2)
         .reconnectBackoff(Duration.ofMillis(1), Duration.ofMillis(4)).build()).subscribe(c);
 
-    assertInstanceOf(ai.nesa.aivm.sdk.ServerException.class, c.next());
+    assertInstanceOf(ai.nesa.aivm.sdk.ServerException.class, next(c));
     assertTrue(requests.size() >= 3, "the first connection and two reconnects: " + requests.size());
   }
 
@@ -223,21 +196,21 @@ class MetricsFeedTest {
       many.append(published("a-" + i, "1.0." + i));
     }
     serve(n -> held(many.toString()));
-    Collector c = new Collector(1);
+    QueueSubscriber c = subscriber(1);
     client.metrics().events(MetricsFilter.all()).subscribe(c);
 
-    assertEquals("1.0.1", c.nextVersion());
+    assertEquals("1.0.1", nextVersion(c));
     Thread.sleep(300);
-    assertTrue(c.received.isEmpty(), "nothing beyond the demand");
-    c.subscription.request(2);
-    assertEquals("1.0.2", c.nextVersion());
-    assertEquals("1.0.3", c.nextVersion());
+    assertTrue(c.isEmpty(), "nothing beyond the demand");
+    c.subscription().request(2);
+    assertEquals("1.0.2", nextVersion(c));
+    assertEquals("1.0.3", nextVersion(c));
     Thread.sleep(200);
-    assertTrue(c.received.isEmpty(), "still nothing beyond the demand");
-    c.subscription.cancel();
-    c.subscription.request(10);
+    assertTrue(c.isEmpty(), "still nothing beyond the demand");
+    c.subscription().cancel();
+    c.subscription().request(10);
     Thread.sleep(200);
-    assertTrue(c.received.isEmpty(), "nothing after cancel");
+    assertTrue(c.isEmpty(), "nothing after cancel");
   }
 
   @Test

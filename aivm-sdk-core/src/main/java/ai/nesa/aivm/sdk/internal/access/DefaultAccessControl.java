@@ -86,13 +86,11 @@ public final class DefaultAccessControl implements AccessControl {
       throw new AivmValidationException(problems);
     }
     long epoch = record.map(ModelRecord::epoch).orElse(0L);
-    SecretBytes seed;
-    try {
-      seed = seed(id).orElseGet(() -> SecretBytes.random(ModelKeys.KEY_LENGTH, random));
-    } catch (CryptoException e) {
-      throw AivmValidationException.of("model", "seed", id.toString(), id + "'s key seed is not wrapped to this "
-          + "wallet " + wallet.address() + " (the model changed owner?): " + e.getMessage());
+    Optional<SecretBytes> found = seed(id, problems);
+    if (!problems.isEmpty()) {
+      throw new AivmValidationException(problems);
     }
+    SecretBytes seed = found.orElseGet(() -> SecretBytes.random(ModelKeys.KEY_LENGTH, random));
     SecretBytes epochKey = ModelKeys.epochKey(seed, epoch);
     SecretBytes dataKey = SecretBytes.random(ModelKeys.KEY_LENGTH, random);
     try {
@@ -200,7 +198,11 @@ public final class DefaultAccessControl implements AccessControl {
     if (!problems.isEmpty()) {
       throw new AivmValidationException(problems); // before the seed is opened for a model this wallet may not own
     }
-    SecretBytes seed = requireSeed(model, problems);
+    SecretBytes seed = seed(model, problems).orElse(null);
+    if (seed == null && problems.isEmpty()) {
+      problems.add(Problem.of("model", "published", model.toString(), model + " has no version published through "
+          + "access().publish: publish one first, its manifest holds the model's key seed"));
+    }
     try {
       if (rotates && record != null) {
         checkRotation(record, problems);
@@ -342,30 +344,22 @@ public final class DefaultAccessControl implements AccessControl {
     return records;
   }
 
-  /** The model's seed, unwrapped from its latest keyed manifest; null with a problem when there is none. */
-  private SecretBytes requireSeed(ModelId model, List<Problem> problems) {
-    Optional<SecretBytes> seed;
-    try {
-      seed = seed(model);
-    } catch (CryptoException e) {
-      problems.add(Problem.of("model", "seed", model.toString(), model + "'s key seed is not wrapped to this wallet "
-          + wallet.address() + " (the model changed owner?): " + e.getMessage()));
-      return null;
-    }
-    if (seed.isEmpty() && problems.stream().noneMatch(p -> p.path().equals("model"))) {
-      problems.add(Problem.of("model", "published", model.toString(), model + " has no version published through "
-          + "access().publish: publish one first, its manifest holds the model's key seed"));
-    }
-    return seed.orElse(null);
-  }
-
-  /** The seed from the newest version whose manifest carries keys, if any. */
-  private Optional<SecretBytes> seed(ModelId model) {
+  /**
+   * The model's seed, from the newest version whose manifest carries keys; empty when none does,
+   * and empty with a problem when the seed is not wrapped to this wallet.
+   */
+  private Optional<SecretBytes> seed(ModelId model, List<Problem> problems) {
     List<VersionRecord> versions = ledger().versions(model);
     for (int i = versions.size() - 1; i >= 0; i--) {
       Optional<ManifestKeys> keys = kernels.manifest(versions.get(i).manifestCid()).keys();
       if (keys.isPresent()) {
-        return Optional.of(wallet.unwrapKey(keys.get().sealedSeed()));
+        try {
+          return Optional.of(wallet.unwrapKey(keys.get().sealedSeed()));
+        } catch (CryptoException e) {
+          problems.add(Problem.of("model", "seed", model.toString(), model + "'s key seed is not wrapped to this "
+              + "wallet " + wallet.address() + " (the model changed owner?): " + e.getMessage()));
+          return Optional.empty();
+        }
       }
     }
     return Optional.empty();

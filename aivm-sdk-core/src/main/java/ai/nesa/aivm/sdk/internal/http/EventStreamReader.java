@@ -56,6 +56,9 @@ public final class EventStreamReader {
   /** The last {@code event} field's value, and its line's bytes after {@code event: }: a stream mostly repeats it. */
   private String lastType;
   private ByteString lastTypeLine;
+  /** The data of the raw event being read: its first line, and all of them joined once there are more. */
+  private byte[] rawFirst;
+  private okio.Buffer rawMore;
 
   public EventStreamReader(BufferedSource source) {
     this(source, line -> {});
@@ -94,17 +97,17 @@ public final class EventStreamReader {
   private Parsed read(boolean raw) throws IOException {
     String type = null;
     String data = null;
-    byte[] bytes = null;
     boolean hasData = false;
     String id = null;
     StringBuilder more = null;
-    okio.Buffer moreBytes = null;
+    rawFirst = null;
+    rawMore = null;
     while (true) {
       int field = source.select(FIELDS);
       if (field == 4 || field == 5) {
         if (hasData) {
           String name = type == null ? "message" : type;
-          return raw ? new Parsed(name, null, moreBytes == null ? bytes : moreBytes.readByteArray(), id)
+          return raw ? new Parsed(name, null, rawMore == null ? rawFirst : rawMore.readByteArray(), id)
               : new Parsed(name, more == null ? data : more.toString(), null, id);
         }
         type = null;
@@ -119,14 +122,7 @@ public final class EventStreamReader {
         if (value == null) {
           return null;
         }
-        if (!hasData) {
-          bytes = value;
-        } else {
-          if (moreBytes == null) {
-            moreBytes = new okio.Buffer().write(bytes);
-          }
-          moreBytes.writeByte('\n').write(value);
-        }
+        addRaw(value);
         hasData = true;
         continue;
       }
@@ -146,15 +142,7 @@ public final class EventStreamReader {
       if (field == 0 || field == 1 || (field < 0 && line.equals("data"))) {
         String value = field < 0 ? "" : line;
         if (raw) {
-          byte[] b = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          if (!hasData) {
-            bytes = b;
-          } else {
-            if (moreBytes == null) {
-              moreBytes = new okio.Buffer().write(bytes);
-            }
-            moreBytes.writeByte('\n').write(b);
-          }
+          addRaw(new byte[0]); // a bare "data" line: an empty one
         } else if (!hasData) {
           data = value;
         } else {
@@ -176,6 +164,18 @@ public final class EventStreamReader {
       }
       // Otherwise a comment or retry: read and ignored, as the standard says.
     }
+  }
+
+  /** Adds one data line of a raw event: the first as it is, the next ones joined with LF. */
+  private void addRaw(byte[] line) {
+    if (rawFirst == null) {
+      rawFirst = line;
+      return;
+    }
+    if (rawMore == null) {
+      rawMore = new okio.Buffer().write(rawFirst);
+    }
+    rawMore.writeByte('\n').write(line);
   }
 
   private static boolean isRetry(String line) {

@@ -25,6 +25,29 @@ public final class DefaultMetricsFeed implements MetricsFeed {
   private final Sleeper sleeper;
   private final Random random;
 
+  /** The asynchronous twin: the same feeds, and the analytics calls as futures. */
+  private final MetricsFeedAsync async = new MetricsFeedAsync() {
+    @Override
+    public Flow.Publisher<MetricsEvent> events(MetricsFilter filter) {
+      return DefaultMetricsFeed.this.events(filter);
+    }
+
+    @Override
+    public Flow.Publisher<MetricsEvent> events(MetricsFilter filter, FeedOptions options) {
+      return DefaultMetricsFeed.this.events(filter, options);
+    }
+
+    @Override
+    public CompletableFuture<UsageSeries> usage(UsageQuery query) {
+      return transport.executeAsync(usageRequest(query), MetricsJson::series);
+    }
+
+    @Override
+    public CompletableFuture<UsageSummary> summary(UsageQuery query) {
+      return transport.executeAsync(summaryRequest(query), MetricsJson::summary);
+    }
+  };
+
   public DefaultMetricsFeed(GatewayTransport transport, Clock clock, Sleeper sleeper, Random random) {
     this.transport = transport;
     this.clock = clock;
@@ -55,28 +78,9 @@ public final class DefaultMetricsFeed implements MetricsFeed {
 
   /** The asynchronous twin. */
   public MetricsFeedAsync async() {
-    return new MetricsFeedAsync() {
-      @Override
-      public Flow.Publisher<MetricsEvent> events(MetricsFilter filter) {
-        return DefaultMetricsFeed.this.events(filter);
-      }
-
-      @Override
-      public Flow.Publisher<MetricsEvent> events(MetricsFilter filter, FeedOptions options) {
-        return DefaultMetricsFeed.this.events(filter, options);
-      }
-
-      @Override
-      public CompletableFuture<UsageSeries> usage(UsageQuery query) {
-        return transport.executeAsync(usageRequest(query), MetricsJson::series);
-      }
-
-      @Override
-      public CompletableFuture<UsageSummary> summary(UsageQuery query) {
-        return transport.executeAsync(summaryRequest(query), MetricsJson::summary);
-      }
-    };
+    return async;
   }
+
 
   private static ApiRequest usageRequest(UsageQuery query) {
     Objects.requireNonNull(query, "query");

@@ -26,7 +26,7 @@ import java.util.function.Function;
 final class EventFastPath {
   private static final String[] KEYS = {"id", "kind", "time", "model", "version", "deployment", "inference", "node",
       "latencyMs", "unitsIn", "unitsOut", "cost", "deploymentStatus"};
-  private static final long[] KEY_HASHES = new long[KEYS.length];
+  private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
   private static final int ID = 0;
   private static final int KIND = 1;
   private static final int TIME = 2;
@@ -45,8 +45,7 @@ final class EventFastPath {
 
   static {
     for (int i = 0; i < KEYS.length; i++) {
-      byte[] b = KEYS[i].getBytes(StandardCharsets.US_ASCII);
-      KEY_HASHES[i] = hash(b, 0, b.length);
+      KEY_BYTES[i] = KEYS[i].getBytes(StandardCharsets.US_ASCII);
     }
   }
 
@@ -81,16 +80,14 @@ final class EventFastPath {
       if (s[i] != '"') {
         return null;
       }
-      long h = 0;
       int keyEnd = i + 1;
       while (keyEnd < n && s[keyEnd] != '"') {
-        h = h * 0x100000001B3L + s[keyEnd]; // FNV-style: the key's bytes, read once
         keyEnd++;
       }
       if (keyEnd + 2 >= n || s[keyEnd + 1] != ':') {
         return null;
       }
-      int field = field(s, i + 1, keyEnd, h);
+      int field = field(s, i + 1, keyEnd);
       int v = keyEnd + 2;
       int start;
       int end;
@@ -283,21 +280,8 @@ final class EventFastPath {
     return true;
   }
 
-  private static long hash(byte[] s, int a, int b) {
-    long h = 0;
-    for (int k = a; k < b; k++) {
-      h = h * 0x100000001B3L + s[k];
-    }
-    return h;
-  }
-
-  /**
-   * Which field a key names, or -1: by its length and a byte that tell the keys apart, then its
-   * 64-bit hash (of 13 known keys, none share one; an unknown key of the same length and first
-   * byte with the same hash is astronomically unlikely, and its value would still have to pass the
-   * field's own rules).
-   */
-  private static int field(byte[] s, int start, int end, long hash) {
+  /** Which field a key names, or -1: picked by its length and first byte, then compared byte by byte. */
+  private static int field(byte[] s, int start, int end) {
     int f = switch (end - start) {
       case 2 -> ID;
       case 4 -> s[start] == 'k' ? KIND : s[start] == 't' ? TIME : s[start] == 'n' ? NODE : COST;
@@ -309,7 +293,16 @@ final class EventFastPath {
       case 16 -> STATUS;
       default -> -1;
     };
-    return f >= 0 && KEY_HASHES[f] == hash ? f : -1;
+    if (f < 0) {
+      return -1;
+    }
+    byte[] key = KEY_BYTES[f];
+    for (int k = 0; k < key.length; k++) {
+      if (s[start + k] != key[k]) {
+        return -1;
+      }
+    }
+    return f;
   }
 
   /**
